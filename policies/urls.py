@@ -1,0 +1,3 @@
+"""Routes of the policies app outside the page tree."""
+
+urlpatterns = []
