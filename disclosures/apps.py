@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DisclosuresConfig(AppConfig):
+    name = "disclosures"
+    label = "disclosures"
+    verbose_name = "村务四务公开"

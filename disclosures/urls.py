@@ -1,0 +1,3 @@
+"""Routes of the disclosures app outside the page tree."""
+
+urlpatterns = []
