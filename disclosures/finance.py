@@ -95,7 +95,8 @@ def check_lines(lines, period_start=None, period_end=None, numbers=None):
         name = name_of(index, line)
         if line.direction not in DIRECTION_LABELS:
             problems.append(
-                Problem("line", f"{name}：收支类型应为“收入”或“支出”", index, "direction"))
+                Problem("line", f"{name}：收支类型应为“收入”或“支出”", index, "direction")
+            )
         if not isinstance(line.amount, Decimal) or not line.amount.is_finite():
             problems.append(Problem("line", f"{name}：金额不是有效数字", index, "amount"))
         elif line.amount <= 0:
@@ -113,10 +114,14 @@ def check_lines(lines, period_start=None, period_end=None, numbers=None):
 
 def _mismatch_hint(difference, lines, direction, name_of):
     """Guess which line explains a wrong total, e.g. a line left out or counted twice."""
-    same = [i for i, ln in enumerate(lines)
-            if ln.direction == direction and ln.amount == abs(difference)]
-    other = [i for i, ln in enumerate(lines)
-             if ln.direction != direction and ln.amount == difference]
+    same = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.direction == direction and ln.amount == abs(difference)
+    ]
+    other = [
+        i for i, ln in enumerate(lines) if ln.direction != direction and ln.amount == difference
+    ]
     if len(same) == 1:
         name = name_of(same[0], lines[same[0]])
         action = "重复计入" if difference > 0 else "漏计"
@@ -140,8 +145,17 @@ def _total_problem(field, stated, computed, lines, direction, name_of):
     return Problem(field, f"{message}。{hint}" if hint else message)
 
 
-def check_table(opening, lines, *, stated_income=None, stated_expenditure=None,
-                stated_closing=None, period_start=None, period_end=None, numbers=None):
+def check_table(
+    opening,
+    lines,
+    *,
+    stated_income=None,
+    stated_expenditure=None,
+    stated_closing=None,
+    period_start=None,
+    period_end=None,
+    numbers=None,
+):
     """Return every problem of a finance table (empty list when it adds up)."""
     problems = check_lines(lines, period_start, period_end, numbers)
     name_of = _namer(numbers)
@@ -151,14 +165,24 @@ def check_table(opening, lines, *, stated_income=None, stated_expenditure=None,
     totals = compute_totals(opening, lines)
     if stated_income is not None and stated_income != totals.income:
         problems.append(
-            _total_problem(TOTAL_INCOME, stated_income, totals.income, lines, INCOME, name_of))
+            _total_problem(TOTAL_INCOME, stated_income, totals.income, lines, INCOME, name_of)
+        )
     if stated_expenditure is not None and stated_expenditure != totals.expenditure:
-        problems.append(_total_problem(
-            TOTAL_EXPENDITURE, stated_expenditure, totals.expenditure, lines, EXPENDITURE,
-            name_of))
+        problems.append(
+            _total_problem(
+                TOTAL_EXPENDITURE,
+                stated_expenditure,
+                totals.expenditure,
+                lines,
+                EXPENDITURE,
+                name_of,
+            )
+        )
     if stated_closing is not None and stated_closing != totals.closing:
-        problems.append(Problem(CLOSING, (
-            f"期末余额填写为 {yuan(stated_closing)}，应为期初余额 {yuan(opening)} + 收入 "
-            f"{yuan(totals.income)} − 支出 {yuan(totals.expenditure)} = {yuan(totals.closing)}"
-        )))
+        formula = (
+            f"期初余额 {yuan(opening)} + 收入 {yuan(totals.income)} − "
+            f"支出 {yuan(totals.expenditure)} = {yuan(totals.closing)}"
+        )
+        message = f"期末余额填写为 {yuan(stated_closing)}，应为{formula}"
+        problems.append(Problem(CLOSING, message))
     return problems

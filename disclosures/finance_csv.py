@@ -37,8 +37,12 @@ _ALIASES = {
 }
 REQUIRED_COLUMNS = ("类型", "金额")
 DIRECTIONS = {"收入": INCOME, "支出": EXPENDITURE}
-SUMMARY_ROWS = {"期初余额": OPENING, "收入合计": TOTAL_INCOME, "支出合计": TOTAL_EXPENDITURE,
-                "期末余额": CLOSING}
+SUMMARY_ROWS = {
+    "期初余额": OPENING,
+    "收入合计": TOTAL_INCOME,
+    "支出合计": TOTAL_EXPENDITURE,
+    "期末余额": CLOSING,
+}
 _DATE = re.compile(r"^(\d{4})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})日?$")
 
 
@@ -118,9 +122,13 @@ def parse_finance_csv(data, *, period_start=None, period_end=None, check_totals=
                 header, unknown = _header_map(row)
                 missing = [c for c in REQUIRED_COLUMNS if c not in header]
                 if missing:
-                    result.errors.append(CsvError(
-                        line_no, "", f"表头缺少“{'、'.join(missing)}”列，"
-                        f"应为：{'，'.join(COLUMNS)}"))
+                    result.errors.append(
+                        CsvError(
+                            line_no,
+                            "",
+                            f"表头缺少“{'、'.join(missing)}”列，应为：{'，'.join(COLUMNS)}",
+                        )
+                    )
                     return result
                 continue
             _parse_row(row, line_no, header, result)
@@ -155,8 +163,11 @@ def _parse_row(row, line_no, header, result):
     if kind in SUMMARY_ROWS:
         key = SUMMARY_ROWS[kind]
         if key in result.summary_lines:
-            errors.append(CsvError(line_no, "类型", f"“{kind}”重复，已在第 "
-                                   f"{result.summary_lines[key]} 行填写"))
+            errors.append(
+                CsvError(
+                    line_no, "类型", f"“{kind}”重复，已在第 {result.summary_lines[key]} 行填写"
+                )
+            )
         elif amount is not None:
             result.summary[key] = amount
             result.summary_lines[key] = line_no
@@ -164,8 +175,13 @@ def _parse_row(row, line_no, header, result):
         return
     if kind not in DIRECTIONS:
         allowed = "、".join([*DIRECTIONS, *SUMMARY_ROWS])
-        errors.append(CsvError(line_no, "类型", f"“{kind}”无法识别，应为：{allowed}"
-                               if kind else f"请填写类型（{allowed}）"))
+        errors.append(
+            CsvError(
+                line_no,
+                "类型",
+                f"“{kind}”无法识别，应为：{allowed}" if kind else f"请填写类型（{allowed}）",
+            )
+        )
     elif amount is not None and amount <= 0:
         errors.append(CsvError(line_no, "金额", "明细金额应大于 0，收支方向由“类型”列表示"))
     item = _cell(row, header, "摘要")
@@ -183,8 +199,16 @@ def _parse_row(row, line_no, header, result):
     if errors:
         result.errors.extend(errors)
         return
-    result.lines.append(Line(DIRECTIONS[kind], amount, item, day,
-                             _cell(row, header, "凭证号"), _cell(row, header, "往来单位")))
+    result.lines.append(
+        Line(
+            DIRECTIONS[kind],
+            amount,
+            item,
+            day,
+            _cell(row, header, "凭证号"),
+            _cell(row, header, "往来单位"),
+        )
+    )
     result.line_numbers.append(line_no)
 
 
@@ -192,9 +216,13 @@ def _check_totals(result, period_start, period_end):
     """Run the table checks and point each problem at its CSV line."""
     summary = result.summary
     problems = _check_table(
-        summary.get(OPENING, Decimal("0.00")), result.lines,
-        stated_income=summary.get(TOTAL_INCOME), stated_expenditure=summary.get(TOTAL_EXPENDITURE),
-        stated_closing=summary.get(CLOSING), period_start=period_start, period_end=period_end,
+        summary.get(OPENING, Decimal("0.00")),
+        result.lines,
+        stated_income=summary.get(TOTAL_INCOME),
+        stated_expenditure=summary.get(TOTAL_EXPENDITURE),
+        stated_closing=summary.get(CLOSING),
+        period_start=period_start,
+        period_end=period_end,
         numbers=result.line_numbers,
     )
     columns = {"date": "日期", "amount": "金额", "item": "摘要", "direction": "类型"}
@@ -219,7 +247,8 @@ def template_csv():
     writer.writerow(COLUMNS)
     writer.writerow(["期初余额", "", "", "10000.00", "", ""])
     writer.writerow(
-        ["收入", "2024-01-15", "示例：集体资产租金", "1,200.00", "记-001", "示例承租方"])
+        ["收入", "2024-01-15", "示例：集体资产租金", "1,200.00", "记-001", "示例承租方"]
+    )
     writer.writerow(["支出", "2024-02-03", "示例：办公用品", "350.50", "记-002", "示例商店"])
     writer.writerow(["收入合计", "", "", "1200.00", "", ""])
     writer.writerow(["支出合计", "", "", "350.50", "", ""])

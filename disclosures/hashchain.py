@@ -56,8 +56,9 @@ def canonical_json(content):
     Decimals become strings with their exact digits ("1234.50"), dates ISO 8601.
     """
     normalised = _normalise(content)
-    text = json.dumps(normalised, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
+    text = json.dumps(
+        normalised, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
     return text.encode("utf-8")
 
 
@@ -114,7 +115,8 @@ def verify_chain(versions):
         number = version.number
         if number != expected_number:
             return ChainReport(
-                False, number, f"第 {expected_number} 版缺失或顺序错乱（实际为第 {number} 版）")
+                False, number, f"第 {expected_number} 版缺失或顺序错乱（实际为第 {number} 版）"
+            )
         if version.previous_hash != previous:
             return ChainReport(False, number, f"第 {number} 版记录的上一版哈希与实际不符，链条断开")
         try:

@@ -55,11 +55,13 @@ class Period:
 
     def previous(self):
         if self.kind == MONTH:
-            return Period(MONTH, self.year - (self.number == 1), 12 if self.number == 1
-                          else self.number - 1)
+            return Period(
+                MONTH, self.year - (self.number == 1), 12 if self.number == 1 else self.number - 1
+            )
         if self.kind == QUARTER:
-            return Period(QUARTER, self.year - (self.number == 1), 4 if self.number == 1
-                          else self.number - 1)
+            return Period(
+                QUARTER, self.year - (self.number == 1), 4 if self.number == 1 else self.number - 1
+            )
         return Period(YEAR, self.year - 1)
 
 
@@ -124,8 +126,10 @@ class OverdueStatus:
             return "尚未到第一次公开期限"
         if not self.overdue:
             return f"已按期公开（最近应公开：{self.required.label}）"
-        return (f"逾期：{self.required.label}应于{_cn_date(self.deadline)}前公开，"
-                f"已超过 {self.days_late} 天")
+        return (
+            f"逾期：{self.required.label}应于{_cn_date(self.deadline)}前公开，"
+            f"已超过 {self.days_late} 天"
+        )
 
 
 def _cn_date(day):
@@ -140,8 +144,15 @@ def latest_required_period(interval, today, grace_days=DEFAULT_GRACE_DAYS):
     return period
 
 
-def overdue_status(category, covered_periods, today, *, finance_interval=QUARTER,
-                   grace_days=DEFAULT_GRACE_DAYS, tracking_since=None):
+def overdue_status(
+    category,
+    covered_periods,
+    today,
+    *,
+    finance_interval=QUARTER,
+    grace_days=DEFAULT_GRACE_DAYS,
+    tracking_since=None,
+):
     """Is a village's category overdue on ``today``?
 
     ``covered_periods`` are (start, end) date pairs of its published regular disclosures.

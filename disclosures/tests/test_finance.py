@@ -40,15 +40,26 @@ def test_totals_are_exact_decimals():
 
 
 def test_matching_table_has_no_problems():
-    problems = check_table(D("10000.00"), lines(), stated_income=D("1500.10"),
-                           stated_expenditure=D("350.70"), stated_closing=D("11149.40"),
-                           period_start=date(2024, 1, 1), period_end=date(2024, 3, 31))
+    problems = check_table(
+        D("10000.00"),
+        lines(),
+        stated_income=D("1500.10"),
+        stated_expenditure=D("350.70"),
+        stated_closing=D("11149.40"),
+        period_start=date(2024, 1, 1),
+        period_end=date(2024, 3, 31),
+    )
     assert problems == []
 
 
 def test_wrong_income_total_names_the_total_and_the_difference():
-    problems = check_table(D("10000.00"), lines(), stated_income=D("1500.00"),
-                           stated_expenditure=D("350.70"), stated_closing=D("11149.40"))
+    problems = check_table(
+        D("10000.00"),
+        lines(),
+        stated_income=D("1500.00"),
+        stated_expenditure=D("350.70"),
+        stated_closing=D("11149.40"),
+    )
     assert [p.field for p in problems] == [TOTAL_INCOME]
     message = problems[0].message
     assert "收入合计填写为 1,500.00 元" in message
@@ -76,11 +87,18 @@ def test_transposed_digits_hint():
 
 
 def test_wrong_closing_balance_shows_the_formula():
-    problems = check_table(D("10000.00"), lines(), stated_income=D("1500.10"),
-                           stated_expenditure=D("350.70"), stated_closing=D("11149.00"))
+    problems = check_table(
+        D("10000.00"),
+        lines(),
+        stated_income=D("1500.10"),
+        stated_expenditure=D("350.70"),
+        stated_closing=D("11149.00"),
+    )
     assert [p.field for p in problems] == [CLOSING]
-    assert ("应为期初余额 10,000.00 元 + 收入 1,500.10 元 − 支出 350.70 元 = 11,149.40 元"
-            in problems[0].message)
+    assert (
+        "应为期初余额 10,000.00 元 + 收入 1,500.10 元 − 支出 350.70 元 = 11,149.40 元"
+        in problems[0].message
+    )
 
 
 def test_line_problems_name_the_line_and_column():
@@ -90,8 +108,13 @@ def test_line_problems_name_the_line_and_column():
         Line(EXPENDITURE, D("5.00"), "跨期", date(2024, 4, 1)),
         Line("refund", D("5.00"), "退款", date(2024, 1, 2)),
     ]
-    problems = check_table(D("0"), bad, stated_income=D("0"),
-                           period_start=date(2024, 1, 1), period_end=date(2024, 3, 31))
+    problems = check_table(
+        D("0"),
+        bad,
+        stated_income=D("0"),
+        period_start=date(2024, 1, 1),
+        period_end=date(2024, 3, 31),
+    )
     found = {(p.line, p.column) for p in problems}
     assert found == {(0, "amount"), (1, "item"), (2, "date"), (3, "direction")}
     assert any(p.message == "第 3 行（支出“跨期”）：日期晚于本期结束日" for p in problems)
@@ -102,13 +125,23 @@ def test_line_problems_name_the_line_and_column():
 cents = st.integers(min_value=1, max_value=10**9).map(lambda c: Decimal(c).scaleb(-2))
 
 
-@given(st.lists(st.tuples(st.sampled_from([INCOME, EXPENDITURE]), cents), max_size=30),
-       st.integers(min_value=-10**8, max_value=10**8).map(lambda c: Decimal(c).scaleb(-2)))
+@given(
+    st.lists(st.tuples(st.sampled_from([INCOME, EXPENDITURE]), cents), max_size=30),
+    st.integers(min_value=-(10**8), max_value=10**8).map(lambda c: Decimal(c).scaleb(-2)),
+)
 def test_computed_totals_always_check_out(pairs, opening):
     table = [Line(direction, amount, f"事项{i}") for i, (direction, amount) in enumerate(pairs)]
     totals = compute_totals(opening, table)
     assert totals.closing == opening + totals.income - totals.expenditure
-    assert check_table(opening, table, stated_income=totals.income,
-                       stated_expenditure=totals.expenditure, stated_closing=totals.closing) == []
+    assert (
+        check_table(
+            opening,
+            table,
+            stated_income=totals.income,
+            stated_expenditure=totals.expenditure,
+            stated_closing=totals.closing,
+        )
+        == []
+    )
     wrong = totals.closing + Decimal("0.01")
     assert [p.field for p in check_table(opening, table, stated_closing=wrong)] == [CLOSING]

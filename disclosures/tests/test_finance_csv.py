@@ -31,7 +31,8 @@ def test_gb18030_file_from_excel():
 
 def test_aliases_and_column_order():
     data = "金额(元),收支,事项,日期\n1,234.5,收入,租金,2024年3月5日\n".replace(
-        "1,234.5", '"1,234.5"')
+        "1,234.5", '"1,234.5"'
+    )
     parsed = parse_finance_csv(data)
     assert parsed.ok, [str(e) for e in parsed.errors]
     assert parsed.lines[0].amount == Decimal("1234.50")
@@ -41,18 +42,25 @@ def test_aliases_and_column_order():
 def test_each_bad_cell_is_reported_with_line_and_column():
     data = HEADER + (
         "# 说明行\n"
-        "收入,2024-01-05,租金,100.005,,\n"      # line 3
-        "退款,2024-01-06,押金,5,,\n"            # line 4
-        "支出,2024-02-30,办公用品,5,,\n"        # line 5
-        "支出,,,-5,,\n"                         # line 6
+        "收入,2024-01-05,租金,100.005,,\n"  # line 3
+        "退款,2024-01-06,押金,5,,\n"  # line 4
+        "支出,2024-02-30,办公用品,5,,\n"  # line 5
+        "支出,,,-5,,\n"  # line 6
         "\n"
-        "期末余额,,,abc,,\n"                    # line 8
+        "期末余额,,,abc,,\n"  # line 8
     )
     parsed = parse_finance_csv(data)
     assert not parsed.ok
     got = [(e.line, e.column) for e in parsed.errors]
-    assert got == [(3, "金额"), (4, "类型"), (5, "日期"), (6, "金额"), (6, "摘要"), (6, "日期"),
-                   (8, "金额")]
+    assert got == [
+        (3, "金额"),
+        (4, "类型"),
+        (5, "日期"),
+        (6, "金额"),
+        (6, "摘要"),
+        (6, "日期"),
+        (8, "金额"),
+    ]
     texts = [str(e) for e in parsed.errors]
     assert texts[0] == "第 3 行，“金额”列：金额“100.005”超过两位小数"
     assert "“退款”无法识别" in texts[1]
@@ -64,7 +72,7 @@ def test_wrong_total_is_reported_on_its_summary_row():
         "期初余额,,,1000,,\n"
         "收入,2024-01-05,租金,100.00,,\n"
         "收入,2024-01-09,补助,50.00,,\n"
-        "收入合计,,,100.00,,\n"          # line 5: should be 150.00
+        "收入合计,,,100.00,,\n"  # line 5: should be 150.00
         "期末余额,,,1150.00,,\n"
     )
     parsed = parse_finance_csv(data)

@@ -21,8 +21,10 @@ from disclosures.hashchain import (
 def content(n):
     return {
         "title": f"圩洋村2024年第{n}季度财务公开",
-        "finance": {"opening_balance": Decimal("100.50"), "lines": [
-            {"item": "租金", "amount": Decimal("1200.00"), "date": date(2024, 1, 15)}]},
+        "finance": {
+            "opening_balance": Decimal("100.50"),
+            "lines": [{"item": "租金", "amount": Decimal("1200.00"), "date": date(2024, 1, 15)}],
+        },
         "version": n,
     }
 

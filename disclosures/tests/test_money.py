@@ -71,7 +71,7 @@ def test_format_amount_groups_thousands():
     assert format_amount(Decimal("12.5"), grouping=False) == "12.50"
 
 
-@given(st.integers(min_value=-10**13, max_value=10**13))
+@given(st.integers(min_value=-(10**13), max_value=10**13))
 def test_round_trip_of_formatted_cents(cents):
     amount = Decimal(cents).scaleb(-2)
     if abs(amount) > Decimal("999999999999.99"):

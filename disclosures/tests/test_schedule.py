@@ -83,8 +83,10 @@ def test_monthly_finances_need_each_month():
     late = overdue_status(FINANCE, covered, date(2024, 4, 11), finance_interval=MONTH)
     assert late.overdue and late.required.label == "2024年3月"
     # The same history satisfies a quarterly-finance village until Q1 is due.
-    assert overdue_status(FINANCE, covered, date(2024, 4, 10), finance_interval=QUARTER).overdue \
+    assert (
+        overdue_status(FINANCE, covered, date(2024, 4, 10), finance_interval=QUARTER).overdue
         is False
+    )
     assert overdue_status(FINANCE, covered, date(2024, 4, 11), finance_interval=QUARTER).overdue
 
 
@@ -100,8 +102,9 @@ def test_year_disclosure_covers_its_last_quarter():
 
 def test_no_disclosure_at_all_is_overdue_unless_tracking_started_later():
     assert overdue_status(SERVICE, [], date(2024, 5, 1)).overdue
-    assert not overdue_status(SERVICE, [], date(2024, 5, 1), tracking_since=date(2024, 4, 1)
-                              ).overdue
+    assert not overdue_status(
+        SERVICE, [], date(2024, 5, 1), tracking_since=date(2024, 4, 1)
+    ).overdue
     assert overdue_status(SERVICE, [], date(2024, 7, 20), tracking_since=date(2024, 4, 1)).overdue
 
 
