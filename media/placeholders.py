@@ -32,9 +32,7 @@ def _draw_picture_glyph(draw, centre_x, top, size):
     width = max(1, size // 12)
     draw.rectangle([left, top, right, bottom], outline=INK, width=width)
     sun = size // 5
-    draw.ellipse(
-        [right - 3 * sun, top + sun, right - sun, top + 3 * sun], outline=INK, width=width
-    )
+    draw.ellipse([right - 3 * sun, top + sun, right - sun, top + 3 * sun], outline=INK, width=width)
     base = bottom - width
     draw.line(
         [
@@ -71,10 +69,7 @@ def placeholder_image(width=1200, height=800):
     gap = glyph // 3
     block_height = int(glyph * 1.4) + gap + label.height
     top = (height - block_height) // 2
-    if glyph >= 8:
-        bottom = _draw_picture_glyph(draw, width // 2, top, glyph)
-    else:
-        bottom = top - gap
+    bottom = _draw_picture_glyph(draw, width // 2, top, glyph) if glyph >= 8 else top - gap
     image.paste(INK, ((width - label.width) // 2, bottom + gap), label)
     return image
 
