@@ -1,10 +1,25 @@
 """Import record types `policy` and `interpretation`."""
 
 from home.importing import RecordType, register
-from home.importing.pages import ensure_index, lookup, paragraph_stream, save_page
+from home.importing.pages import (
+    attribution_fields,
+    ensure_index,
+    lookup,
+    paragraph_stream,
+    save_page,
+)
 from home.importing.records import check_date, check_string_list
 
-from .models import IssuingAuthority, PolicyIndexPage, PolicyInterpretationPage, PolicyPage, Topic
+from .models import (
+    IssuingAuthority,
+    PackageRole,
+    PolicyIndexPage,
+    PolicyInterpretationPage,
+    PolicyPackageMember,
+    PolicyPackagePage,
+    PolicyPage,
+    Topic,
+)
 from .models.pages import DocType, Validity
 
 POLICY_DATES = ("written_date", "published_date", "effective_date", "expiry_date")
@@ -42,6 +57,7 @@ class PolicyRecord(RecordType):
             "validity": record.get("validity") or Validity.VALID,
             "summary": record.text("summary"),
             "is_summary": bool(record.get("is_summary")),
+            "editor_note": record.text("demo_label"),
             "region": Region.for_name(record.text("region")),
             "body": paragraph_stream(record),
             "issuing_authorities": [
@@ -80,11 +96,48 @@ class InterpretationRecord(RecordType):
         target = record.get("interprets")
         policy = batch.saved.get(target) or (lookup(target) if target else None)
         fields = {
-            "date": record.date("date"),
-            "author": record.text("author"),
-            "source": record.text("source"),
-            "source_url": record.text("source_url"),
+            **attribution_fields(record),
             "interprets": policy,
             "body": paragraph_stream(record),
         }
         return save_page(record, PolicyInterpretationPage, policy_index(), fields, batch)
+
+
+@register
+class PackageRecord(RecordType):
+    name = "package"
+    order = 30
+    required_fields = ("title", "date")
+
+    def validate(self, record, batch):
+        members = record.get("members")
+        if not isinstance(members, list) or not members:
+            return ["members 应为至少一项的列表"]
+        problems = []
+        for n, member in enumerate(members, start=1):
+            if not isinstance(member, dict) or member.get("role") not in PackageRole.values:
+                problems.append(
+                    f"members 第 {n} 项应有 id 和 role（{'/'.join(PackageRole.values)}）"
+                )
+                continue
+            other = batch.record(member.get("id"))
+            if other is None and not isinstance(lookup(member.get("id") or ""), PolicyPage):
+                problems.append(f"members 第 {n} 项的政策 {member.get('id')!r} 不存在")
+            elif other is not None and other.type != "policy":
+                problems.append(f"members 第 {n} 项 {member.get('id')!r} 不是政策记录")
+        return problems
+
+    def save(self, record, batch):
+        fields = {"summary": record.text("summary"), "editor_note": record.text("demo_label")}
+
+        def set_members(page):
+            page.members = [
+                PolicyPackageMember(
+                    policy=batch.saved.get(m["id"]) or lookup(m["id"]), role=m["role"]
+                )
+                for m in record.get("members")
+            ]
+
+        return save_page(
+            record, PolicyPackagePage, policy_index(), fields, batch, prepare=set_members
+        )

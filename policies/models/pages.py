@@ -46,7 +46,11 @@ class PolicyIndexPage(Page):
     intro = models.TextField("简介", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["policies.PolicyPage", "policies.PolicyInterpretationPage"]
+    subpage_types = [
+        "policies.PolicyPage",
+        "policies.PolicyInterpretationPage",
+        "policies.PolicyPackagePage",
+    ]
     parent_page_types = ["home.HomePage"]
 
     class Meta:
@@ -93,6 +97,7 @@ class PolicyPage(Page):
         default=False,
         help_text="本页只收录报道中对该文件的介绍，而非文件原文时勾选。",
     )
+    editor_note = models.CharField("编者说明", max_length=500, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name="正文")
 
     content_panels = Page.content_panels + [
@@ -114,6 +119,7 @@ class PolicyPage(Page):
         ),
         FieldPanel("summary"),
         FieldPanel("is_summary"),
+        FieldPanel("editor_note"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [

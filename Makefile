@@ -1,0 +1,66 @@
+# Gongkai: two commands from a fresh clone — `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_FILES := home/demo/seeds.jsonl $(sort $(wildcard policies/demo/*.jsonl)) $(sort $(wildcard disclosures/demo/*.jsonl))
+export DJANGO_SETTINGS_MODULE ?= gongkai.settings.dev
+
+.PHONY: demo test install install-dev migrate demo-content serve lint format lock check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+
+demo-content: migrate
+	$(BIN)/python manage.py import_content $(DEMO_FILES)
+	$(BIN)/python manage.py home_demo_admin
+	$(BIN)/python manage.py update_index
+
+demo: demo-content
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "公开 is running on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Regenerate the lock files from pyproject.toml (run by hand when dependencies change).
+lock:
+	rm -rf var/lockenv && $(PYTHON) -m venv var/lockenv
+	var/lockenv/bin/pip install --quiet --upgrade pip
+	var/lockenv/bin/pip install --quiet .
+	var/lockenv/bin/pip freeze --exclude gongkai > requirements.lock
+	var/lockenv/bin/pip install --quiet ".[dev]"
+	var/lockenv/bin/pip freeze --exclude gongkai > requirements-dev.lock
+	rm -rf var/lockenv
+
+clean:
+	rm -rf $(VENV) var/static

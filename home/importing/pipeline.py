@@ -1,0 +1,95 @@
+"""Read every file of a batch, check every record, then save all of them or none."""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from .records import Record, check_common
+from .registry import get_record_type, record_type_names
+
+
+class ImportError_(Exception):  # noqa: N801  (not the builtin ImportError)
+    """The batch has problems; nothing was imported."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__(f"{len(problems)} 个问题，未导入任何内容")
+
+
+@dataclass
+class Batch:
+    """The records of one import call, and what has been saved so far."""
+
+    records: list
+    saved: dict = field(default_factory=dict)
+    created: int = 0
+    updated: int = 0
+
+    def ids(self):
+        return {record.id for record in self.records}
+
+    def record(self, record_id):
+        return next((r for r in self.records if r.id == record_id), None)
+
+
+def _read(path):
+    records, problems = [], []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [f"{path}: 无法读取文件（{exc}）"]
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{path}:{number}: 不是有效的 JSON（{exc.msg}，第 {exc.colno} 列）")
+            continue
+        if not isinstance(data, dict):
+            problems.append(f"{path}:{number}: 每行应是一个 JSON 对象")
+            continue
+        records.append(Record(data=data, path=Path(path), line=number))
+    return records, problems
+
+
+def _check(records):
+    problems, seen = [], {}
+    known = ", ".join(record_type_names())
+    for record in records:
+        where = f"{record.path}:{record.line}"
+        record_type = get_record_type(record.type)
+        if record_type is None:
+            problems.append(f"{where}: 未知的类型 {record.type!r}（可用：{known}）")
+            continue
+        found = check_common(record, record_type.required_fields)
+        if isinstance(record.id, str) and record.id in seen:
+            found.append(f"编号 {record.id!r} 重复（首次出现在 {seen[record.id]}）")
+        elif isinstance(record.id, str):
+            seen[record.id] = where
+        if not found:
+            found = list(record_type.validate(record, Batch(records)))
+        problems += [f"{where}: {message}" for message in found]
+    return problems
+
+
+def import_files(paths, dry_run=False):
+    """Import the records of every file as one batch; raise ImportError_ listing all problems."""
+    records, problems = [], []
+    for path in paths:
+        found, read_problems = _read(path)
+        records += found
+        problems += read_problems
+    problems += _check(records)
+    if problems:
+        raise ImportError_(problems)
+    batch = Batch(records)
+    if dry_run:
+        return batch
+    ordered = sorted(records, key=lambda r: get_record_type(r.type).order)
+    with transaction.atomic():
+        for record in ordered:
+            batch.saved[record.id] = get_record_type(record.type).save(record, batch)
+    return batch

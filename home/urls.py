@@ -1,0 +1,3 @@
+"""Routes of the home app outside the page tree."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Routes of the media app outside the page tree."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Routes of the news app outside the page tree."""
+
+urlpatterns = []

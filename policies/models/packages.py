@@ -1,0 +1,57 @@
+"""Policy packages such as 简阳"1+6+N": one core document with supporting and implementing ones."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class PackageRole(models.TextChoices):
+    CORE = "core", "核心文件"
+    SUPPORTING = "supporting", "配套文件"
+    IMPLEMENTING = "implementing", "实施文件"
+
+
+class PolicyPackagePage(Page):
+    """政策体系: a named group of policy documents, each with its role."""
+
+    summary = models.TextField("简介", blank=True)
+    editor_note = models.CharField("编者说明", max_length=500, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("editor_note"),
+        InlinePanel("members", label="成员文件"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    parent_page_types = ["policies.PolicyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "政策体系"
+        verbose_name_plural = "政策体系"
+
+    def members_by_role(self):
+        members = list(self.members.select_related("policy"))
+        return [
+            (label, [m for m in members if m.role == role])
+            for role, label in PackageRole.choices
+            if any(m.role == role for m in members)
+        ]
+
+
+class PolicyPackageMember(Orderable):
+    package = ParentalKey(PolicyPackagePage, on_delete=models.CASCADE, related_name="members")
+    policy = models.ForeignKey(
+        "policies.PolicyPage",
+        on_delete=models.CASCADE,
+        related_name="package_memberships",
+        verbose_name="政策文件",
+    )
+    role = models.CharField("作用", max_length=20, choices=PackageRole.choices)
+
+    panels = [FieldPanel("policy"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "成员文件"

@@ -1,0 +1,3 @@
+"""Routes of the search app outside the page tree."""
+
+urlpatterns = []

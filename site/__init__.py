@@ -1,0 +1,1 @@
+"""Site-wide configuration of Gongkai, importable as ``gongkai``."""

@@ -1,0 +1,63 @@
+"""Settings read from the environment; production refuses to run unsafely."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage(
+        "check", env_overrides={"DJANGO_SETTINGS_MODULE": "gongkai.settings.production"}
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_deploy_check_is_clean_with_sane_environment(tmp_path):
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "gongkai.settings.production",
+            "SECRET_KEY": "x7!" + "k" * 20 + "q9#Zp2@Lm4$Rt6^Wv8&Yb0*Nc3(Hf5)Jd",
+            "ALLOWED_HOSTS": "gongkai.example.cn",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_database_url_selects_postgresql():
+    code = (
+        "import gongkai.settings.base as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'])"
+    )
+    env = dict(os.environ, DATABASE_URL="postgres://postgres@127.0.0.1:5432/gongkai")
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert out.stdout.split() == ["django.db.backends.postgresql", "gongkai"]
+
+
+def test_chinese_first(settings):
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert settings.TIME_ZONE == "Asia/Shanghai"
