@@ -185,6 +185,10 @@ class Analyzer:
                 yield current + following
 
     # -- query side --------------------------------------------------------------------------
+    def phrase_tokens(self, text):
+        """Whole words of text in order, after folding (used for autocomplete)."""
+        return _words(_prepare(unicodedata.normalize("NFKC", str(text or ""))[:MAX_QUERY_CHARS]))
+
     def parse_query(self, query):
         raw = unicodedata.normalize("NFKC", str(query or ""))
         plan = QueryPlan(truncated=len(raw) > MAX_QUERY_CHARS)

@@ -153,7 +153,11 @@ WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "公开 · 城乡社区治理�
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "jpg", "png"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+# Public search engine: "database" (SQLite FTS5 / PostgreSQL, no server) or "elasticsearch".
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "gongkai-pages")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 # Security defaults that hold everywhere; production.py tightens the rest.

@@ -1,0 +1,1 @@
+"""Wagtail search backends with Chinese analysis (SQLite FTS5 and PostgreSQL)."""

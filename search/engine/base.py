@@ -1,0 +1,122 @@
+"""Search requests and responses shared by every engine (database, Elasticsearch)."""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+PER_PAGE = 10
+MAX_PAGE = 100
+SORTS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
+FACETS = {"type": "内容类型", "authority": "发文机关", "year": "年份", "validity": "有效性"}
+
+
+class BadRequest(ValueError):
+    """A request parameter that cannot be honoured; the message is shown to the reader."""
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    type: str = ""
+    authority: str = ""
+    year: int | None = None
+    validity: str = ""
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE
+    messages: list = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, params):
+        """Build from a QueryDict; invalid values are dropped with a message (never an error)."""
+        req = cls(q=str(params.get("q", "") or "")[:5000])
+        req.type = str(params.get("type", "") or "")[:50]
+        req.authority = str(params.get("authority", "") or "")[:200]
+        req.validity = str(params.get("validity", "") or "")[:20]
+        year = str(params.get("year", "") or "").strip()
+        if year:
+            if year.isdigit() and 1900 <= int(year) <= datetime.date.today().year + 1:
+                req.year = int(year)
+            else:
+                req.messages.append(f"年份“{year[:20]}”无效，已忽略该条件。")
+        sort = str(params.get("sort", "") or "relevance")
+        if sort not in SORTS:
+            req.messages.append("排序方式无效，已按相关度排序。")
+            sort = "relevance"
+        req.sort = sort
+        page = str(params.get("page", "") or "1").strip()
+        if not page.isdigit() or int(page) < 1:
+            req.messages.append("页码无效，已显示第1页。")
+            page = "1"
+        req.page = min(int(page[:6]), MAX_PAGE)
+        return req
+
+    def filters(self):
+        return {
+            key: value
+            for key, value in (
+                ("type", self.type),
+                ("authority", self.authority),
+                ("year", self.year),
+                ("validity", self.validity),
+            )
+            if value not in ("", None)
+        }
+
+
+@dataclass
+class Hit:
+    id: int
+    title: str
+    url: str
+    type: str
+    type_label: str
+    date: datetime.date | None
+    title_html: str = ""
+    snippet: str = ""
+    score: float = 0.0
+    section: str = ""
+
+
+@dataclass
+class SearchResponse:
+    request: SearchRequest
+    plan: object = None
+    count: int = 0
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    jump_url: str = ""
+    suggestions: list = field(default_factory=list)
+    messages: list = field(default_factory=list)
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.count / self.request.per_page))
+
+    def as_json(self):
+        return {
+            "query": self.request.q[:200],
+            "count": self.count,
+            "page": self.request.page,
+            "num_pages": self.num_pages,
+            "sort": self.request.sort,
+            "results": [
+                {
+                    "title": hit.title,
+                    "url": hit.url,
+                    "type": hit.type,
+                    "type_label": hit.type_label,
+                    "date": hit.date.isoformat() if hit.date else None,
+                    "snippet": str(hit.snippet),
+                    "title_html": str(hit.title_html),
+                }
+                for hit in self.hits
+            ],
+            "facets": {
+                name: [{"value": v, "label": lbl, "count": c} for v, lbl, c in values]
+                for name, values in self.facets.items()
+            },
+            "redirect": self.jump_url or None,
+            "suggestions": self.suggestions,
+            "messages": self.messages,
+        }

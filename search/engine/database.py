@@ -1,0 +1,109 @@
+"""The embedded engine: Wagtail's search backend (ours, with Chinese analysis) for matching and
+ranking; facets, sorting and snippets over the best matches."""
+
+from wagtail.models import Page, get_page_models
+
+from .. import extract
+from ..runtime import get_analyzer
+from . import results, suggest
+from .base import SearchResponse
+
+MAX_HITS = 500
+
+
+def public_pages():
+    return Page.objects.live().public().filter(depth__gt=1)
+
+
+def type_choices():
+    """{type key: label} for every page type that has search fields."""
+    return {
+        extract.type_key(model): extract.type_label(model)
+        for model in get_page_models()
+        if model is not Page and not model._meta.abstract
+    }
+
+
+def find_by_doc_number(number):
+    """The live public page whose doc_number is exactly this canonical number, if any."""
+    if not number:
+        return None
+    for model in get_page_models():
+        names = {f.name for f in model._meta.get_fields()}
+        if "doc_number" in names and model._meta.model_name != "page":
+            page = (
+                public_pages()
+                .type(model)
+                .filter(pk__in=model.objects.filter(doc_number=number).values("pk"))
+                .first()
+            )
+            if page:
+                return page.specific
+    return None
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def match_ids(self, query, limit=MAX_HITS):
+        found = public_pages().search(query, order_by_relevance=True)[:limit]
+        return [page.pk for page in found]
+
+    def count(self, query):
+        return public_pages().search(query).count()
+
+    def records(self, ids):
+        pages = Page.objects.filter(pk__in=ids).specific()
+        by_id = {page.pk: page for page in pages}
+        recs = []
+        for rank, pk in enumerate(ids):
+            page = by_id.get(pk)
+            if page is not None:
+                rec = extract.record(page)
+                rec["score"] = float(len(ids) - rank)
+                recs.append(rec)
+        return recs
+
+    def search(self, req):
+        plan = get_analyzer().parse_query(req.q)
+        resp = SearchResponse(request=req, plan=plan, messages=list(req.messages))
+        if plan.truncated:
+            resp.messages.append("检索词过长，只使用了前100个字。")
+        if plan.is_empty:
+            return resp
+        labels = type_choices()
+        filters = req.filters()
+        if req.type and req.type not in labels:
+            resp.messages.append("内容类型无效，已忽略该条件。")
+            filters.pop("type")
+        jump = find_by_doc_number(plan.only_doc_number)
+        if jump:
+            resp.jump_url = jump.get_url() or ""
+        recs = self.records(self.match_ids(req.q))
+        resp.facets = results.facet_counts(recs, filters, labels)
+        selected = results.sort_records(results.apply_filters(recs, filters), req.sort)
+        resp.count = len(selected)
+        start = (req.page - 1) * req.per_page
+        resp.hits = [results.make_hit(rec, plan) for rec in selected[start : start + req.per_page]]
+        if resp.count and not resp.hits:
+            resp.messages.append("页码超出范围。")
+        if not resp.count:
+            resp.suggestions = self.suggestions(plan, req.q)
+        return resp
+
+    def suggestions(self, plan, query):
+        out = []
+        other = suggest.other_script(query.strip())
+        if other:
+            out.append({"query": other, "count": None, "note": "另一种字形（已一并检索）"})
+        for candidate in suggest.broader_queries(plan):
+            count = self.count(candidate)
+            if count:
+                out.append({"query": candidate, "count": count, "note": "更宽泛的检索词"})
+        return out
+
+    def autocomplete(self, prefix, limit=8):
+        if not prefix.strip():
+            return []
+        pages = public_pages().autocomplete(prefix[:50])[:limit]
+        return [{"title": p.title, "url": p.get_url() or p.url_path} for p in pages]

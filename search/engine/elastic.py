@@ -1,0 +1,175 @@
+"""The Elasticsearch engine: bulk indexing through an alias, searches built by es_query."""
+
+import datetime
+import logging
+import time
+
+from django.conf import settings
+
+from .. import extract
+from ..documents import DEFAULT_ALIAS, INDEX_SETTINGS, PageDocument, mapping, to_document
+from ..runtime import get_analyzer
+from . import es_query, results, suggest
+from .base import SearchResponse
+from .database import public_pages, type_choices
+
+logger = logging.getLogger(__name__)
+CHUNK = 200
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, client, alias=DEFAULT_ALIAS):
+        self.client = client
+        self.alias = alias
+
+    @classmethod
+    def from_settings(cls):
+        from elasticsearch import Elasticsearch
+
+        url = getattr(settings, "ELASTICSEARCH_URL", "")
+        if not url:
+            raise RuntimeError("SEARCH_BACKEND=elasticsearch 需要设置 ELASTICSEARCH_URL")
+        alias = getattr(settings, "ELASTICSEARCH_INDEX", DEFAULT_ALIAS)
+        return cls(Elasticsearch(url, request_timeout=10), alias)
+
+    # -- indexing -------------------------------------------------------------------------------
+    def _actions(self, index, pages):
+        analyzer = get_analyzer()
+        for page in pages:
+            doc = to_document(extract.record(page), analyzer)
+            yield {"_op_type": "index", "_index": index, "_id": page.pk, "_source": doc.to_dict()}
+
+    def rebuild(self, progress=None):
+        """Fill a new index, then move the alias to it in one step and drop the old ones."""
+        from elasticsearch.helpers import streaming_bulk
+
+        new_index = (
+            f"{self.alias}-{datetime.datetime.now():%Y%m%d%H%M%S}-{time.monotonic_ns() % 10**6}"
+        )
+        self.client.indices.create(index=new_index, settings=INDEX_SETTINGS, mappings=mapping())
+        ids = list(public_pages().values_list("pk", flat=True))
+        done = 0
+        for start in range(0, len(ids), CHUNK):
+            pages = public_pages().filter(pk__in=ids[start : start + CHUNK]).specific()
+            for ok, item in streaming_bulk(self.client, self._actions(new_index, pages)):
+                if not ok:
+                    logger.error("Elasticsearch indexing failed: %s", item)
+                done += 1
+                if progress:
+                    progress(done, len(ids))
+        self.client.indices.refresh(index=new_index)
+        old = (
+            list(self.client.indices.get_alias(name=self.alias, ignore_unavailable=True).keys())
+            if self.client.indices.exists_alias(name=self.alias)
+            else []
+        )
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for name in old:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+        return done
+
+    def update_page(self, page):
+        """Index a page if it is live and public, remove it otherwise."""
+        visible = public_pages().filter(pk=page.pk).exists()
+        if not visible:
+            return self.delete_page(page.pk)
+        doc = to_document(extract.record(page.specific), get_analyzer())
+        self.client.index(index=self.alias, id=page.pk, document=doc.to_dict(), refresh=True)
+        return True
+
+    def delete_page(self, page_id):
+        self.client.delete(index=self.alias, id=page_id, ignore=[404], refresh=True)
+        return False
+
+    # -- querying -------------------------------------------------------------------------------
+    def search(self, req):
+        plan = get_analyzer().parse_query(req.q)
+        resp = SearchResponse(request=req, plan=plan, messages=list(req.messages))
+        if plan.truncated:
+            resp.messages.append("检索词过长，只使用了前100个字。")
+        if plan.is_empty:
+            return resp
+        labels = type_choices()
+        filters = req.filters()
+        if req.type and req.type not in labels:
+            resp.messages.append("内容类型无效，已忽略该条件。")
+            filters.pop("type")
+        if plan.only_doc_number:
+            found = self.client.search(
+                index=self.alias, body=es_query.doc_number_body(plan.only_doc_number)
+            )
+            if found["hits"]["hits"]:
+                resp.jump_url = found["hits"]["hits"][0]["_source"]["url"]
+        body = es_query.search_body(plan, filters, req.sort, req.page, req.per_page)
+        answer = self.client.search(index=self.alias, body=body)
+        resp.count = answer["hits"]["total"]["value"]
+        resp.hits = [results.make_hit(self._record(h), plan) for h in answer["hits"]["hits"]]
+        resp.facets = self._facets(answer.get("aggregations", {}), labels)
+        if not resp.count:
+            resp.suggestions = self.suggestions(plan, req.q)
+        return resp
+
+    @staticmethod
+    def _record(hit):
+        src = hit["_source"]
+        date = datetime.date.fromisoformat(src["date"][:10]) if src.get("date") else None
+        return {
+            "id": int(hit["_id"]),
+            "title": src.get("title", ""),
+            "url": src.get("url", ""),
+            "type": src.get("type", ""),
+            "type_label": src.get("type_label", ""),
+            "date": date,
+            "body": src.get("body", ""),
+            "sections": [(s["anchor"], s["heading"], s["text"]) for s in src.get("sections") or []],
+            "score": hit.get("_score") or 0.0,
+        }
+
+    @staticmethod
+    def _facets(aggs, labels):
+        facets = {}
+        for key, agg in aggs.items():
+            buckets = agg.get("values", {}).get("buckets", [])
+            names = labels if key == "type" else {}
+            facets[key] = [
+                (b["key"], names.get(b["key"], str(b["key"])), b["doc_count"]) for b in buckets
+            ]
+        return facets
+
+    def count(self, query):
+        plan = get_analyzer().parse_query(query)
+        if plan.is_empty:
+            return 0
+        return self.client.count(index=self.alias, body=es_query.count_body(plan))["count"]
+
+    def suggestions(self, plan, query):
+        out = []
+        other = suggest.other_script(query.strip())
+        if other:
+            out.append({"query": other, "count": None, "note": "另一种字形（已一并检索）"})
+        for candidate in suggest.broader_queries(plan):
+            count = self.count(candidate)
+            if count:
+                out.append({"query": candidate, "count": count, "note": "更宽泛的检索词"})
+        return out
+
+    def autocomplete(self, prefix, limit=8):
+        from ..analysis.analyzer import unigrams
+
+        tokens = unigrams(get_analyzer().phrase_tokens(prefix[:50]))
+        if not tokens:
+            return []
+        answer = self.client.search(
+            index=self.alias, body=es_query.autocomplete_body(tokens, limit)
+        )
+        return [
+            {"title": h["_source"]["title"], "url": h["_source"]["url"]}
+            for h in answer["hits"]["hits"]
+        ]
+
+
+__all__ = ["ElasticsearchEngine", "PageDocument"]

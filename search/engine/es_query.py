@@ -1,0 +1,120 @@
+"""Elasticsearch query bodies built from a QueryPlan (plain dicts, tested as data)."""
+
+from .base import FACETS
+
+TITLE_BOOST = 4
+FACET_SIZE = 30
+
+
+def _token(token):
+    return {
+        "bool": {
+            "should": [
+                {"term": {"title_tokens": {"value": token, "boost": TITLE_BOOST}}},
+                {"term": {"body_tokens": {"value": token}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _phrase(tokens):
+    text = " ".join(tokens)
+    return {
+        "bool": {
+            "should": [
+                {"match_phrase": {"title_tokens": {"query": text, "boost": TITLE_BOOST}}},
+                {"match_phrase": {"body_tokens": {"query": text}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _alternative(alt):
+    if alt.phrase:
+        return _phrase(alt.tokens)
+    if len(alt.tokens) == 1:
+        return _token(alt.tokens[0])
+    return {"bool": {"must": [_token(t) for t in alt.tokens]}}
+
+
+def match_query(plan):
+    """All groups must match; within a group any alternative. The cjk fields add relevance."""
+    must = []
+    for group in plan.groups:
+        alts = [_alternative(a) for a in group.alternatives if a.tokens]
+        must.append(
+            alts[0] if len(alts) == 1 else {"bool": {"should": alts, "minimum_should_match": 1}}
+        )
+    return {
+        "bool": {
+            "must": must,
+            "should": [
+                {
+                    "multi_match": {
+                        "query": plan.text[:100],
+                        "fields": [f"title^{TITLE_BOOST}", "body"],
+                    }
+                }
+            ],
+        }
+    }
+
+
+def _filter_clause(key, value):
+    return {"term": {key: value}}
+
+
+def filters_clause(filters, skip=None):
+    return [_filter_clause(k, v) for k, v in filters.items() if k != skip]
+
+
+def aggregations(filters):
+    """One aggregation per facet, each restricted by the other facets' filters."""
+    aggs = {}
+    for key in FACETS:
+        terms = {"field": key, "size": FACET_SIZE}
+        if key == "year":
+            terms["order"] = {"_key": "desc"}
+        aggs[key] = {
+            "filter": {"bool": {"filter": filters_clause(filters, skip=key)}},
+            "aggs": {"values": {"terms": terms}},
+        }
+    return aggs
+
+
+SORTS = {
+    "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
+    "newest": [{"date": {"order": "desc", "missing": "_last"}}, "_score"],
+    "oldest": [{"date": {"order": "asc", "missing": "_last"}}, "_score"],
+}
+
+
+def search_body(plan, filters, sort="relevance", page=1, per_page=10):
+    return {
+        "query": match_query(plan),
+        "post_filter": {"bool": {"filter": filters_clause(filters)}},
+        "aggs": aggregations(filters),
+        "sort": SORTS.get(sort, SORTS["relevance"]),
+        "from": (page - 1) * per_page,
+        "size": per_page,
+        "track_total_hits": True,
+        "_source": {"excludes": ["*_tokens", "autocomplete"]},
+    }
+
+
+def count_body(plan):
+    return {"query": match_query(plan)}
+
+
+def doc_number_body(number):
+    return {"query": {"term": {"doc_number": number}}, "size": 1, "_source": ["url"]}
+
+
+def autocomplete_body(tokens, size=8):
+    return {
+        "query": {"match_phrase_prefix": {"autocomplete": {"query": " ".join(tokens)}}},
+        "size": size,
+        "_source": ["title", "url"],
+    }

@@ -1,0 +1,87 @@
+"""Engine-independent steps: filtering and faceting records, sorting, snippets, suggestions."""
+
+from collections import Counter
+
+from ..analysis.normalize import fold
+from ..highlight import highlight_title, snippet
+from .base import FACETS, Hit
+
+
+def _passes(rec, filters, skip=None):
+    for key, value in filters.items():
+        if key == skip:
+            continue
+        if key == "authority":
+            if value not in rec["authority"]:
+                return False
+        elif rec.get(key) != value:
+            return False
+    return True
+
+
+def facet_counts(records, filters, type_labels):
+    """Counts per facet value; each facet counts the records that pass the *other* filters."""
+    facets = {}
+    for key in FACETS:
+        counter = Counter()
+        for rec in records:
+            if not _passes(rec, filters, skip=key):
+                continue
+            values = rec["authority"] if key == "authority" else [rec.get(key)]
+            counter.update(v for v in values if v not in ("", None))
+        if key == "year":
+            items = sorted(counter.items(), key=lambda kv: -kv[0])
+        else:
+            items = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        labels = type_labels if key == "type" else {}
+        facets[key] = [(v, labels.get(v, str(v)), c) for v, c in items]
+    return facets
+
+
+def apply_filters(records, filters):
+    return [rec for rec in records if _passes(rec, filters)]
+
+
+def sort_records(records, sort):
+    if sort == "newest":
+        return sorted(
+            records, key=lambda r: (r["date"] is None, -(r["date"].toordinal() if r["date"] else 0))
+        )
+    if sort == "oldest":
+        return sorted(
+            records, key=lambda r: (r["date"] is None, r["date"].toordinal() if r["date"] else 0)
+        )
+    return records
+
+
+def _best_section(sections, terms):
+    folded_terms = [t for t in terms if t]
+    for anchor, heading, text in sections:
+        folded = fold(text)
+        if any(t in folded for t in folded_terms):
+            return anchor, heading, text
+    return None
+
+
+def make_hit(rec, plan):
+    """A result with escaped, highlighted title and snippet and an article deep link."""
+    terms = plan.highlight_terms()
+    url = rec["url"]
+    text = rec["body"] or rec["title"]
+    section_heading = ""
+    found = _best_section(rec.get("sections") or [], terms)
+    if found:
+        anchor, section_heading, text = found
+        url = f"{url.split('#')[0]}#{anchor}"
+    return Hit(
+        id=rec["id"],
+        title=rec["title"],
+        url=url,
+        type=rec["type"],
+        type_label=rec["type_label"],
+        date=rec["date"],
+        title_html=highlight_title(rec["title"], terms, plan.doc_numbers),
+        snippet=snippet(text, terms, plan.doc_numbers),
+        score=rec.get("score", 0.0),
+        section=section_heading,
+    )

@@ -1,0 +1,110 @@
+"""What search needs to know about any page, read generically from its specific class.
+
+Nothing here names another app's models. A page type takes part through:
+
+- ``search_fields`` (Wagtail): the text that is indexed and shown in snippets;
+- ``date`` (field or property): shown, sorted on and used for the year facet
+  (falls back to ``first_published_at``);
+- ``issuing_authorities`` (many-to-many) and ``validity`` (field with choices): facets;
+- ``doc_number``: a query that is exactly a document number jumps to the page;
+- optional ``search_sections()``: ``[(anchor, heading, text), ...]`` so that a hit inside a
+  policy article links to ``url#anchor`` (e.g. ``#article-12``) with a snippet from that article;
+- optional ``search_type`` (short key for ``?type=``), otherwise the model name.
+"""
+
+import datetime
+import logging
+
+from modelsearch.index import RelatedFields, SearchField
+
+from .backends.indexing import _as_text
+
+logger = logging.getLogger(__name__)
+
+
+def type_key(model):
+    return getattr(model, "search_type", None) or model._meta.model_name
+
+
+def type_label(model):
+    return str(model._meta.verbose_name)
+
+
+def page_date(page):
+    value = getattr(page, "date", None)
+    if callable(value):
+        value = value()
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if page.first_published_at:
+        return page.first_published_at.date()
+    return None
+
+
+def authorities(page):
+    manager = getattr(page, "issuing_authorities", None)
+    if manager is None or not hasattr(manager, "all"):
+        return []
+    return [str(getattr(a, "name", a)) for a in manager.all()]
+
+
+def validity(page):
+    if not hasattr(page, "validity"):
+        return ""
+    display = getattr(page, "get_validity_display", None)
+    return str(display() if callable(display) else page.validity or "")
+
+
+def _field_texts(obj, fields):
+    for field in fields:
+        if isinstance(field, RelatedFields):
+            related = field.get_value(obj)
+            if related is None:
+                continue
+            items = related.all() if hasattr(related, "all") else [related]
+            for item in items:
+                yield from _field_texts(item, field.fields)
+        elif isinstance(field, SearchField) and field.field_name != "title":
+            try:
+                yield _as_text(field.get_value(obj))
+            except Exception:  # a broken field must not break search
+                logger.exception(
+                    "search text of %s.%s failed", type(obj).__name__, field.field_name
+                )
+
+
+def body_text(page):
+    """Every non-title search field's text, joined by blank lines."""
+    return "\n\n".join(t for t in _field_texts(page, page.get_search_fields()) if t and t.strip())
+
+
+def sections(page):
+    method = getattr(page, "search_sections", None)
+    if not callable(method):
+        return []
+    try:
+        return [(str(a), str(h), str(t)) for a, h, t in method()]
+    except Exception:
+        return []
+
+
+def record(page):
+    """A flat dict describing a specific page (used by Elasticsearch and the result list)."""
+    model = page.specific_class or type(page)
+    date = page_date(page)
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_url() or page.url_path,
+        "type": type_key(model),
+        "type_label": type_label(model),
+        "date": date,
+        "year": date.year if date else None,
+        "authority": authorities(page),
+        "validity": validity(page),
+        "doc_number": str(getattr(page, "doc_number", "") or ""),
+        "body": body_text(page),
+        "sections": sections(page),
+    }

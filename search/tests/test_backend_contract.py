@@ -1,0 +1,185 @@
+"""One contract for every search engine: the same pages, the same queries, the same answers.
+
+The database engine runs on whatever database the test settings use (SQLite by default; set
+DATABASE_URL=postgres://… to run it on PostgreSQL). The Elasticsearch engine runs only when
+ELASTICSEARCH_URL is set.
+"""
+
+import datetime
+import os
+
+import pytest
+from django.db import connection
+
+from search.engine import SearchRequest, get_engine
+from search.tests.factories import authority, make_page
+
+pytestmark = pytest.mark.django_db
+
+ENGINES = [
+    pytest.param("database", id="database"),
+    pytest.param(
+        "elasticsearch",
+        id="elasticsearch",
+        marks=pytest.mark.skipif(
+            not os.environ.get("ELASTICSEARCH_URL"),
+            reason="Elasticsearch contract run needs ELASTICSEARCH_URL (see README, compose file)",
+        ),
+    ),
+]
+
+TRADITIONAL_BODY = (
+    "青羊區(qū)深入推進城鄉社區(qū)發(fā)展治理，成都市設立城鄉社區發展治理委員會"
+    "(以下簡稱社治委)。堅持“四務”公開。"
+)
+
+
+@pytest.fixture
+def corpus(chinese_backend, django_db_setup):
+    city = authority("中共成都市委")
+    pages = {
+        "policy": make_page(
+            "policies.PolicyPage",
+            "关于深入推进城乡社区发展治理建设高品质和谐宜居生活社区的意见",
+            body="统筹推进城乡社区发展治理，构建15分钟社区生活服务圈。",
+            doc_number="成委发〔2017〕27号",
+            published_date=datetime.date(2017, 9, 2),
+            validity="有效",
+            issuing_authorities=[city],
+        ),
+        "repealed": make_page(
+            "policies.PolicyPage",
+            "成都市社区志愿服务管理办法",
+            body="规范社区志愿服务活动，保障志愿者合法权益。",
+            doc_number="成办发〔2012〕3号",
+            published_date=datetime.date(2012, 3, 1),
+            validity="已废止",
+            issuing_authorities=[city],
+        ),
+        "traditional": make_page(
+            "news.NewsArticlePage",
+            "青羊區三提三增三營造",
+            body=TRADITIONAL_BODY,
+            date=datetime.date(2018, 10, 10),
+        ),
+        "jianyang": make_page(
+            "news.CaseStudyPage",
+            "简阳市党建引领城乡社区治理",
+            body="简阳市出台“1+6+N”政策体系，推行“1+3+N”警务模式，网格员走街串户。",
+            date=datetime.date(2021, 5, 6),
+        ),
+        "draft": make_page(
+            "news.NewsArticlePage",
+            "咸宁市社区治理草稿",
+            body="咸宁 草稿 不应出现",
+            live=False,
+        ),
+    }
+    return pages
+
+
+def run(engine_name, q, **params):
+    engine = get_engine(engine_name)
+    if engine_name == "elasticsearch":
+        engine.rebuild()
+    return engine.search(SearchRequest.from_params({"q": q, **params}))
+
+
+def titles(resp):
+    return {hit.title for hit in resp.hits}
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("社区发展治理", {"policy", "traditional"}),
+        ("社區發展治理", {"policy", "traditional"}),
+        ("城乡社区", {"policy", "traditional", "jianyang"}),
+        ("简阳", {"jianyang"}),
+        ("簡陽", {"jianyang"}),
+        ("1+3+N", {"jianyang"}),
+        ("四务公开", {"traditional"}),
+        ("社治委", {"traditional"}),
+        ("15分钟", {"policy"}),
+        ("志愿服务", {"repealed"}),
+        ("咸宁", set()),
+    ],
+)
+def test_words_in_either_script_find_their_pages(corpus, engine_name, query, expected):
+    resp = run(engine_name, query)
+    assert titles(resp) == {corpus[key].title for key in expected}, query
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+@pytest.mark.parametrize("variant", ["成委发〔2017〕27号", "成委发[2017]27号", "成委发(2017)27号"])
+def test_doc_number_jumps_to_the_document(corpus, engine_name, variant):
+    resp = run(engine_name, variant)
+    assert resp.jump_url == corpus["policy"].url
+    assert titles(resp) == {corpus["policy"].title}
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_title_matches_rank_first(corpus, engine_name):
+    make_page("news.NewsArticlePage", "一篇提到简阳的稿件", body="正文里没有那个地名。")
+    resp = run(engine_name, "简阳市")
+    assert resp.hits[0].title == corpus["jianyang"].title
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_highlights_are_marked_and_escaped(corpus, engine_name):
+    make_page(
+        "news.NewsArticlePage", "<b>网格员</b>的一天", body="<script>alert(1)</script>网格员上门"
+    )
+    resp = run(engine_name, "网格员")
+    for hit in resp.hits:
+        assert "<script>" not in hit.snippet and "<b>" not in hit.title_html
+        assert "<mark>网格员</mark>" in hit.snippet
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_facets_filters_and_sort(corpus, engine_name):
+    resp = run(engine_name, "社区")
+    facets = {k: {v: c for v, _label, c in vals} for k, vals in resp.facets.items()}
+    assert facets["validity"] == {"有效": 1, "已废止": 1}
+    assert facets["authority"] == {"中共成都市委": 2}
+    assert facets["year"][2017] == 1 and facets["year"][2018] == 1
+    assert facets["type"]["policypage"] == 2
+    only_valid = run(engine_name, "社区", validity="有效")
+    assert titles(only_valid) == {corpus["policy"].title}
+    by_year = run(engine_name, "社区", year="2012")
+    assert titles(by_year) == {corpus["repealed"].title}
+    newest = run(engine_name, "社区", sort="newest")
+    dates = [h.date for h in newest.hits]
+    assert dates == sorted(dates, reverse=True)
+    oldest = run(engine_name, "社区", sort="oldest")
+    assert [h.date for h in oldest.hits] == sorted(dates)
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_exact_phrase(corpus, engine_name):
+    assert titles(run(engine_name, '"党建引领城乡"')) == {corpus["jianyang"].title}
+    assert titles(run(engine_name, '"城乡党建"')) == set()
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_unpublished_and_private_content_never_appears(corpus, engine_name):
+    assert titles(run(engine_name, "咸宁")) == set()
+    page = corpus["jianyang"]
+    page.unpublish()
+    assert titles(run(engine_name, "简阳")) == set()
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_pagination(corpus, engine_name):
+    for i in range(12):
+        make_page("news.NewsArticlePage", f"社区通讯第{i}期", body="社区活动")
+    first = run(engine_name, "社区通讯")
+    second = run(engine_name, "社区通讯", page="2")
+    assert first.count == second.count == 12
+    assert len(first.hits) == 10 and len(second.hits) == 2
+    assert not titles(first) & titles(second)
+
+
+def test_database_vendor_is_reported():
+    assert connection.vendor in {"sqlite", "postgresql"}
