@@ -1,0 +1,19 @@
+"""Models of the disclosures app."""
+
+from .disclosure import DisclosureAttachment, DisclosureItem, DisclosurePage, FinanceLine
+from .hierarchy import CountyPage, DisclosureIndexPage, TownshipPage, VillagePage
+from .versions import DisclosureVersion, check_page, record_version
+
+__all__ = [
+    "CountyPage",
+    "DisclosureAttachment",
+    "DisclosureIndexPage",
+    "DisclosureItem",
+    "DisclosurePage",
+    "DisclosureVersion",
+    "FinanceLine",
+    "TownshipPage",
+    "VillagePage",
+    "check_page",
+    "record_version",
+]

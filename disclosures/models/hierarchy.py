@@ -1,0 +1,235 @@
+"""The administrative hierarchy as pages: index → county → township/street → village/community."""
+
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .. import schedule
+
+DEMO_HELP = "填写后在页面显著位置提示，例如“示例数据”。示例数据不得当作真实数据展示。"
+
+
+def demo_label_field():
+    return models.CharField("示例数据标注", max_length=100, blank=True, help_text=DEMO_HELP)
+
+
+class ProtectedTreeMixin:
+    """Pages that hold published disclosures cannot be deleted, unpublished or moved."""
+
+    def permissions_for_user(self, user):
+        from ..permissions import DisclosurePermissionTester
+
+        return DisclosurePermissionTester(user, self)
+
+
+class DisclosureIndexPage(ProtectedTreeMixin, Page):
+    """四务公开: where villagers start; lists counties and their townships."""
+
+    demo_label = demo_label_field()
+
+    intro = models.TextField("简介", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("demo_label")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["disclosures.CountyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "四务公开首页"
+        verbose_name_plural = "四务公开首页"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        counties = CountyPage.objects.live().child_of(self).order_by("path")
+        context["counties"] = [
+            (county, TownshipPage.objects.live().child_of(county).order_by("path"))
+            for county in counties
+        ]
+        query = request.GET.get("q", "").strip()[:40]
+        if query:
+            context["query"] = query
+            context["village_hits"] = (
+                VillagePage.objects.live()
+                .descendant_of(self)
+                .filter(title__icontains=query)
+                .order_by("path")[:50]
+            )
+        return context
+
+
+class CountyPage(ProtectedTreeMixin, Page):
+    """区县."""
+
+    demo_label = demo_label_field()
+
+    intro = models.TextField("简介", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("demo_label")]
+    parent_page_types = ["disclosures.DisclosureIndexPage"]
+    subpage_types = ["disclosures.TownshipPage"]
+
+    class Meta:
+        verbose_name = "区县"
+        verbose_name_plural = "区县"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["townships"] = TownshipPage.objects.live().child_of(self).order_by("path")
+        return context
+
+
+class TownshipPage(ProtectedTreeMixin, Page):
+    """乡镇/街道: lists its villages and which of them are overdue."""
+
+    demo_label = demo_label_field()
+
+    kind = models.CharField(
+        "类型", max_length=10, choices=[("乡镇", "乡镇"), ("街道", "街道")], default="乡镇"
+    )
+    intro = models.TextField("简介", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("demo_label"),
+    ]
+    parent_page_types = ["disclosures.CountyPage"]
+    subpage_types = ["disclosures.VillagePage"]
+
+    class Meta:
+        verbose_name = "乡镇/街道"
+        verbose_name_plural = "乡镇/街道"
+
+    def villages(self):
+        return VillagePage.objects.live().child_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        rows = [(village, village.category_status()) for village in self.villages()]
+        context["rows"] = rows
+        context["overdue_rows"] = [
+            (village, [s for s in statuses if s.overdue.overdue]) for village, statuses in rows
+        ]
+        context["overdue_rows"] = [r for r in context["overdue_rows"] if r[1]]
+        context["categories"] = schedule.CATEGORY_CHOICES
+        return context
+
+
+class CategoryStatus:
+    """The latest disclosure of one category in a village, and whether it is overdue."""
+
+    def __init__(self, category, latest, overdue):
+        self.category = category
+        self.label = schedule.CATEGORY_LABELS[category]
+        self.latest = latest
+        self.overdue = overdue
+
+
+class VillagePage(ProtectedTreeMixin, Page):
+    """村/社区: latest disclosure per category, overdue marks, history, poster and data."""
+
+    demo_label = demo_label_field()
+
+    kind = models.CharField(
+        "类型", max_length=10, choices=[("村", "村"), ("社区", "社区")], default="村"
+    )
+    finance_interval = models.CharField(
+        "财务公开频率",
+        max_length=10,
+        choices=schedule.INTERVAL_CHOICES,
+        default=schedule.QUARTER,
+        help_text="集体财务往来较多的村应每月公开财务；其他每季度至少一次。",
+    )
+    tracking_since = models.DateField(
+        "纳入公开监测日期",
+        null=True,
+        blank=True,
+        help_text="此日期前结束的期间不计逾期。留空则从不设起点。",
+    )
+    board_location = models.CharField(
+        "公开栏位置", max_length=200, blank=True, help_text="例如“村党群服务中心门口公开栏”"
+    )
+    intro = models.TextField("简介", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("finance_interval"),
+                FieldPanel("tracking_since"),
+                FieldPanel("board_location"),
+            ],
+            heading="公开要求",
+        ),
+        FieldPanel("demo_label"),
+    ]
+    parent_page_types = ["disclosures.TownshipPage"]
+    subpage_types = ["disclosures.DisclosurePage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [
+        APIField("kind"),
+        APIField("finance_interval"),
+        APIField("board_location"),
+        APIField("demo_label"),
+        APIField("overdue_summary"),
+    ]
+
+    class Meta:
+        verbose_name = "村/社区"
+        verbose_name_plural = "村/社区"
+
+    @property
+    def township(self):
+        return TownshipPage.objects.ancestor_of(self).last()
+
+    def disclosures(self):
+        from .disclosure import DisclosurePage
+
+        return DisclosurePage.objects.live().child_of(self).order_by("-period_end", "-pk")
+
+    def category_status(self, today=None):
+        """One CategoryStatus per category, in the legal order 党务/村务/财务/服务."""
+        today = today or timezone.localdate()
+        items = list(self.disclosures())
+        statuses = []
+        for category, _label in schedule.CATEGORY_CHOICES:
+            mine = [d for d in items if d.category == category and not d.withdrawn]
+            regular = [(d.period_start, d.period_end) for d in mine if d.is_regular]
+            overdue = schedule.overdue_status(
+                category,
+                regular,
+                today,
+                finance_interval=self.finance_interval,
+                tracking_since=self.tracking_since,
+            )
+            statuses.append(CategoryStatus(category, mine[0] if mine else None, overdue))
+        return statuses
+
+    @property
+    def overdue_summary(self):
+        return [
+            {
+                "category": s.category,
+                "label": s.label,
+                "overdue": s.overdue.overdue,
+                "message": s.overdue.message,
+                "latest": s.latest.pk if s.latest else None,
+            }
+            for s in self.category_status()
+        ]
+
+    def years(self):
+        return sorted({d.period_year for d in self.disclosures()}, reverse=True)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["statuses"] = self.category_status()
+        by_year = {}
+        for disclosure in self.disclosures():
+            by_year.setdefault(disclosure.period_year, []).append(disclosure)
+        context["by_year"] = sorted(by_year.items(), reverse=True)
+        return context

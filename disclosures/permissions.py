@@ -1,0 +1,27 @@
+"""Published disclosures cannot be deleted, unpublished or moved, whoever asks."""
+
+from wagtail.models import PagePermissionTester
+
+
+def has_published_disclosures(page, inclusive=True):
+    """True if the page or any descendant is a disclosure with a published version."""
+    from .models import DisclosureVersion
+
+    pages = page.get_descendants(inclusive=inclusive)
+    return DisclosureVersion.objects.filter(page__in=pages.values("pk")).exists()
+
+
+class DisclosurePermissionTester(PagePermissionTester):
+    """Wagtail's tester, minus delete/unpublish/move once a version has been published."""
+
+    def _protected(self):
+        return self.page.pk is not None and has_published_disclosures(self.page)
+
+    def can_delete(self, ignore_bulk=False):
+        return not self._protected() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_unpublish(self):
+        return not self._protected() and super().can_unpublish()
+
+    def can_move(self):
+        return not self._protected() and super().can_move()

@@ -1,0 +1,193 @@
+"""Public views outside the page tree: open data, QR codes, printable sheets, CSV template."""
+
+import csv
+import io
+import json
+
+import qrcode
+import qrcode.image.svg
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+
+from .finance_csv import COLUMNS, template_csv
+from .models import DisclosurePage, VillagePage
+from .schedule import FINANCE
+
+BOM = "\ufeff"
+FORMATS = ("csv", "json")
+
+
+def _live(model, pk):
+    page = get_object_or_404(model.objects.live().public(), pk=pk)
+    return page.specific
+
+
+def _download(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _csv_text(rows):
+    out = io.StringIO()
+    out.write(BOM)
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def _comment_rows(page, request):
+    rows = []
+    if page.demo_label:
+        rows.append([f"# {page.demo_label}：演示用示例数据，不是真实收支"])
+    rows.append([f"# {page.get_parent().title} {page.title}（{page.period_label}）"])
+    rows.append([f"# 来源：{page.get_full_url(request)}"])
+    latest = page.versions.order_by("-number").first()
+    if latest:
+        rows.append([f"# 第 {latest.number} 版，SHA-256：{latest.hash}"])
+    if page.withdrawn:
+        rows.append([f"# 已撤回，原因：{page.withdrawal_reason}"])
+    return rows
+
+
+def finance_rows(page):
+    """The table in the import template's layout, so an export can be imported again."""
+    rows = [["期初余额", "", "", f"{page.opening_balance:.2f}", "", ""]]
+    for line in page.finance_lines.all():
+        direction = "收入" if line.direction == "income" else "支出"
+        rows.append(
+            [
+                direction,
+                line.date.isoformat(),
+                line.item,
+                f"{line.amount:.2f}",
+                line.voucher,
+                line.counterparty,
+            ]
+        )
+    rows += [
+        ["收入合计", "", "", f"{page.total_income:.2f}", "", ""],
+        ["支出合计", "", "", f"{page.total_expenditure:.2f}", "", ""],
+        ["期末余额", "", "", f"{page.closing_balance:.2f}", "", ""],
+    ]
+    return rows
+
+
+def disclosure_data(page, request):
+    latest = page.versions.order_by("-number").first()
+    return {
+        "id": page.pk,
+        "url": page.get_full_url(request),
+        "village": page.get_parent().title,
+        "title": page.title,
+        "category": page.category,
+        "category_label": page.category_label,
+        "period_label": page.period_label,
+        "period_start": page.period_start.isoformat() if page.period_start else None,
+        "period_end": page.period_end.isoformat() if page.period_end else None,
+        "demo_label": page.demo_label,
+        "withdrawn": page.withdrawn,
+        "withdrawal_reason": page.withdrawal_reason,
+        "sign_off": page.sign_off,
+        "finance": page.finance_table,
+        "version": latest.number if latest else None,
+        "hash": latest.hash if latest else None,
+    }
+
+
+def _finance_page(pk):
+    page = _live(DisclosurePage, pk)
+    if page.category != FINANCE or page.opening_balance is None:
+        raise Http404("不是财务公开")
+    return page
+
+
+@require_GET
+def finance_export(request, pk, fmt):
+    if fmt not in FORMATS:
+        raise Http404("格式只能是 csv 或 json")
+    page = _finance_page(pk)
+    name = f"{page.get_parent().title}-{page.period_label}-财务公开"
+    if fmt == "csv":
+        rows = _comment_rows(page, request) + [COLUMNS] + finance_rows(page)
+        return _download(_csv_text(rows), f"{name}.csv", "text/csv; charset=utf-8")
+    text = json.dumps(disclosure_data(page, request), ensure_ascii=False, indent=2)
+    return _download(text, f"{name}.json", "application/json; charset=utf-8")
+
+
+@require_GET
+def village_year(request, pk, year, fmt):
+    if fmt not in FORMATS:
+        raise Http404("格式只能是 csv 或 json")
+    village = _live(VillagePage, pk)
+    pages = [
+        p
+        for p in village.disclosures()
+        .filter(period_year=year, category=FINANCE)
+        .order_by("period_start", "pk")
+        if p.opening_balance is not None
+    ]
+    name = f"{village.title}-{year}年-财务公开"
+    if fmt == "csv":
+        rows = []
+        if village.demo_label:
+            rows.append([f"# {village.demo_label}：演示用示例数据，不是真实收支"])
+        rows.append(
+            [f"# {village.title} {year}年财务公开汇总，来源：{village.get_full_url(request)}"]
+        )
+        rows.append(["公开期间", "公开标题", *COLUMNS])
+        for page in pages:
+            note = "（已撤回）" if page.withdrawn else ""
+            rows += [[page.period_label, page.title + note, *row] for row in finance_rows(page)]
+        return _download(_csv_text(rows), f"{name}.csv", "text/csv; charset=utf-8")
+    data = {
+        "village": village.title,
+        "year": year,
+        "url": village.get_full_url(request),
+        "demo_label": village.demo_label,
+        "disclosures": [disclosure_data(p, request) for p in pages],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _download(text, f"{name}.json", "application/json; charset=utf-8")
+
+
+def _qr_svg(url):
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    return image.to_string(encoding="unicode")
+
+
+@require_GET
+def village_qr(request, pk):
+    village = _live(VillagePage, pk)
+    return HttpResponse(_qr_svg(village.get_full_url(request)), content_type="image/svg+xml")
+
+
+@require_GET
+def page_qr(request, pk):
+    page = _live(DisclosurePage, pk)
+    return HttpResponse(_qr_svg(page.get_full_url(request)), content_type="image/svg+xml")
+
+
+@require_GET
+def poster(request, pk):
+    village = _live(VillagePage, pk)
+    context = {"page": village, "full_url": village.get_full_url(request)}
+    return render(request, "disclosures/village_poster.html", context)
+
+
+@require_GET
+def notice(request, pk):
+    page = _live(DisclosurePage, pk)
+    context = {
+        "page": page,
+        "village": page.get_parent().specific,
+        "versions": list(page.versions.order_by("number")),
+        "full_url": page.get_full_url(request),
+    }
+    return render(request, "disclosures/notice_sheet.html", context)
+
+
+@require_GET
+def finance_template(request):
+    return _download(template_csv(), "财务公开明细模板.csv", "text/csv; charset=utf-8")

@@ -1,0 +1,49 @@
+"""Admin guards: published disclosures are never deleted, unpublished or moved away."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
+
+from .permissions import has_published_disclosures
+
+REFUSAL = (
+    "“{title}”含有已发布的四务公开，不能{action}。"
+    "如需撤回，请编辑该公开，勾选“撤回此公开”并填写原因后发布。"
+)
+
+
+def _refuse(request, page, action):
+    messages.error(request, REFUSAL.format(title=page.get_admin_display_title(), action=action))
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_delete_page")
+def refuse_delete(request, page):
+    if has_published_disclosures(page):
+        return _refuse(request, page, "删除")
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def refuse_unpublish(request, page):
+    if has_published_disclosures(page):
+        return _refuse(request, page, "取消发布")
+    return None
+
+
+@hooks.register("before_move_page")
+def refuse_move(request, page, destination):
+    if has_published_disclosures(page):
+        return _refuse(request, page, "移动")
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk(request, action_type, objects, action_class_instance):
+    if action_type not in ("delete", "unpublish", "move"):
+        return None
+    for obj in objects:
+        if hasattr(obj, "get_descendants") and has_published_disclosures(obj):
+            label = {"delete": "删除", "unpublish": "取消发布", "move": "移动"}[action_type]
+            return _refuse(request, obj, label)
+    return None
