@@ -8,3 +8,6 @@ class PoliciesConfig(AppConfig):
 
     def ready(self):
         from . import importers  # noqa: F401  (registers the import record types)
+        from .signal_handlers import connect
+
+        connect()

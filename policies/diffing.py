@@ -67,8 +67,14 @@ def diff_articles(old, new):
                     ArticleChange("unchanged", key, unit["label"], before["text"], unit["text"])
                 )
             else:
-                changes.append(ArticleChange(
-                    "changed", key, unit["label"], before["text"], unit["text"],
-                    inline_diff(before["text"], unit["text"]),
-                ))
+                changes.append(
+                    ArticleChange(
+                        "changed",
+                        key,
+                        unit["label"],
+                        before["text"],
+                        unit["text"],
+                        inline_diff(before["text"], unit["text"]),
+                    )
+                )
     return changes

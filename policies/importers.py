@@ -1,4 +1,6 @@
-"""Import record types `policy` and `interpretation`."""
+"""Import record types `policy`, `interpretation` and `package` (see policies/IMPORT.md)."""
+
+from django.utils import timezone
 
 from home.importing import RecordType, register
 from home.importing.pages import (
@@ -10,7 +12,10 @@ from home.importing.pages import (
 )
 from home.importing.records import check_date, check_string_list
 
+from .doc_numbers import canonical_doc_number
+from .forms import stream_from_text
 from .models import (
+    DocType,
     IssuingAuthority,
     PackageRole,
     PolicyIndexPage,
@@ -18,22 +23,92 @@ from .models import (
     PolicyPackageMember,
     PolicyPackagePage,
     PolicyPage,
+    PolicyRelation,
+    RelationType,
     Topic,
+    Validity,
 )
-from .models.pages import DocType, Validity
 
 POLICY_DATES = ("written_date", "published_date", "effective_date", "expiry_date")
+RELATION_KEYS = {"amends": RelationType.AMENDS, "repeals": RelationType.REPEALS}
 
 
 def policy_index():
     return ensure_index(PolicyIndexPage, "policies", "政策文件库")
 
 
+def _canonical(record):
+    try:
+        return canonical_doc_number(record.get("doc_number")), None
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def _authority_names(record):
+    return {n.strip() for n in record.get("issuing_authorities") or [] if isinstance(n, str)}
+
+
+def _existing_page(record_id):
+    target = lookup(record_id)
+    return target.specific if target is not None else None
+
+
+def _doc_number_problems(record, batch, number):
+    names = _authority_names(record)
+    problems = []
+    for other in batch.records:
+        if other is record or other.type != "policy" or not other.get("doc_number"):
+            continue
+        other_number, _ = _canonical(other)
+        other_names = _authority_names(other)
+        if other_number == number and (not names or not other_names or names & other_names):
+            problems.append(f"发文字号 {number} 与同批记录 {other.id!r} 重复（同一发文机关）")
+            break
+    own = _existing_page(record.id)
+    for page in PolicyPage.objects.filter(doc_number=number).exclude(pk=getattr(own, "pk", None)):
+        page_names = {a.name for a in page.issuing_authorities.all()}
+        if not names or not page_names or names & page_names:
+            problems.append(f"发文字号 {number} 已被《{page.title}》使用（同一发文机关）")
+            break
+    return problems
+
+
+def _index_number_problems(record, batch):
+    value = record.text("index_number")
+    if not value:
+        return []
+    for other in batch.records:
+        if other is not record and other.type == "policy" and other.text("index_number") == value:
+            return [f"索引号 {value} 与同批记录 {other.id!r} 重复"]
+    own = _existing_page(record.id)
+    clash = PolicyPage.objects.filter(index_number=value).exclude(pk=getattr(own, "pk", None))
+    if clash.exists():
+        return [f"索引号 {value} 已被《{clash.first().title}》使用"]
+    return []
+
+
+def _relation_problems(record, batch):
+    problems = []
+    for key in RELATION_KEYS:
+        shape = check_string_list(record, key)
+        problems += shape
+        targets = [] if shape else record.get(key) or []
+        for target in targets:
+            other = batch.record(target)
+            if target == record.id:
+                problems.append(f"{key} 不能指向记录自身")
+            elif other is not None and other.type != "policy":
+                problems.append(f"{key} 中的 {target!r} 不是政策记录")
+            elif other is None and not isinstance(_existing_page(target), PolicyPage):
+                problems.append(f"{key} 中的政策 {target!r} 不存在")
+    return problems
+
+
 @register
 class PolicyRecord(RecordType):
     name = "policy"
     order = 10
-    required_fields = ("title", "date")
+    required_fields = ("title", "date", "body")
 
     def validate(self, record, batch):
         problems = []
@@ -45,13 +120,29 @@ class PolicyRecord(RecordType):
             problems.append(f"validity 只能是 {'/'.join(Validity.values)}")
         if record.get("doc_type") and record.get("doc_type") not in DocType.values:
             problems.append(f"doc_type 只能是 {'/'.join(DocType.values)}")
+        if record.get("doc_number"):
+            number, error = _canonical(record)
+            if error:
+                problems.append(f"doc_number：{error}")
+            elif not check_string_list(record, "issuing_authorities"):
+                problems += _doc_number_problems(record, batch, number)
+        if record.get("is_summary") not in (None, True, False):
+            problems.append("is_summary 应为 true 或 false")
+        problems += _index_number_problems(record, batch)
+        problems += _relation_problems(record, batch)
         return problems
 
     def save(self, record, batch):
         from policies.models import Region
 
+        existing = _existing_page(record.id)
+        number = _canonical(record)[0] if record.get("doc_number") else ""
+        if record.get("body_format", "text") == "html":
+            body = paragraph_stream(record)
+        else:
+            body = stream_from_text(PolicyPage._meta.get_field("body"), record.get("body") or "")
         fields = {
-            "doc_number": record.text("doc_number"),
+            "doc_number": number,
             "index_number": record.text("index_number"),
             "doc_type": record.get("doc_type") or DocType.OTHER,
             "validity": record.get("validity") or Validity.VALID,
@@ -59,7 +150,8 @@ class PolicyRecord(RecordType):
             "is_summary": bool(record.get("is_summary")),
             "editor_note": record.text("demo_label"),
             "region": Region.for_name(record.text("region")),
-            "body": paragraph_stream(record),
+            "body": body,
+            "paste_text": "",
             "issuing_authorities": [
                 IssuingAuthority.objects.get_or_create(name=name.strip())[0]
                 for name in record.get("issuing_authorities") or []
@@ -69,10 +161,24 @@ class PolicyRecord(RecordType):
                 for name in record.get("topics") or []
             ],
         }
+        if isinstance(existing, PolicyPage):
+            stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M:%S")
+            fields["change_note"] = record.text("change_note") or f"批量导入更新（{stamp}）"
+        else:
+            fields["change_note"] = record.text("change_note")
         for key in POLICY_DATES:
             fields[key] = record.date(key)
         fields["published_date"] = fields["published_date"] or record.date("date")
-        return save_page(record, PolicyPage, policy_index(), fields, batch)
+
+        def set_relations(page):
+            page.relations_out = [
+                PolicyRelation(relation_type=kind, target=batch.saved.get(t) or _existing_page(t))
+                for key, kind in RELATION_KEYS.items()
+                for t in record.get(key) or []
+                if batch.saved.get(t) or _existing_page(t)
+            ]
+
+        return save_page(record, PolicyPage, policy_index(), fields, batch, prepare=set_relations)
 
 
 @register
@@ -85,16 +191,18 @@ class InterpretationRecord(RecordType):
         target = record.get("interprets")
         if not target:
             return []
+        if not isinstance(target, str):
+            return ["interprets 应为政策记录的 id"]
         other = batch.record(target)
         if other is not None and other.type != "policy":
             return [f"interprets 指向的 {target!r} 不是政策记录"]
-        if other is None and not isinstance(lookup(target), PolicyPage):
+        if other is None and not isinstance(_existing_page(target), PolicyPage):
             return [f"interprets 指向的政策 {target!r} 不存在"]
         return []
 
     def save(self, record, batch):
         target = record.get("interprets")
-        policy = batch.saved.get(target) or (lookup(target) if target else None)
+        policy = batch.saved.get(target) or (_existing_page(target) if target else None)
         fields = {
             **attribution_fields(record),
             "interprets": policy,
@@ -113,18 +221,27 @@ class PackageRecord(RecordType):
         members = record.get("members")
         if not isinstance(members, list) or not members:
             return ["members 应为至少一项的列表"]
-        problems = []
+        problems, seen = [], set()
         for n, member in enumerate(members, start=1):
             if not isinstance(member, dict) or member.get("role") not in PackageRole.values:
                 problems.append(
                     f"members 第 {n} 项应有 id 和 role（{'/'.join(PackageRole.values)}）"
                 )
                 continue
-            other = batch.record(member.get("id"))
-            if other is None and not isinstance(lookup(member.get("id") or ""), PolicyPage):
-                problems.append(f"members 第 {n} 项的政策 {member.get('id')!r} 不存在")
+            member_id = member.get("id")
+            if not isinstance(member_id, str) or not member_id:
+                problems.append(f"members 第 {n} 项缺少 id")
+                continue
+            if member_id in seen:
+                problems.append(f"members 第 {n} 项 {member_id!r} 重复")
+            seen.add(member_id)
+            other = batch.record(member_id)
+            if other is None and not isinstance(_existing_page(member_id), PolicyPage):
+                problems.append(f"members 第 {n} 项的政策 {member_id!r} 不存在")
             elif other is not None and other.type != "policy":
-                problems.append(f"members 第 {n} 项 {member.get('id')!r} 不是政策记录")
+                problems.append(f"members 第 {n} 项 {member_id!r} 不是政策记录")
+        if sum(1 for m in members if isinstance(m, dict) and m.get("role") == "core") > 1:
+            problems.append("一个政策体系只能有一个核心文件（role: core）")
         return problems
 
     def save(self, record, batch):
@@ -133,7 +250,7 @@ class PackageRecord(RecordType):
         def set_members(page):
             page.members = [
                 PolicyPackageMember(
-                    policy=batch.saved.get(m["id"]) or lookup(m["id"]), role=m["role"]
+                    policy=batch.saved.get(m["id"]) or _existing_page(m["id"]), role=m["role"]
                 )
                 for m in record.get("members")
             ]

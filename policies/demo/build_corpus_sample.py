@@ -1,6 +1,6 @@
 """Rebuild corpus-sample.jsonl from the shared policy corpus (run from the repository root).
 
-    .venv/bin/python policies/demo/build_corpus_sample.py /work/shared/corpora/policy-corpus.jsonl
+.venv/bin/python policies/demo/build_corpus_sample.py /work/shared/corpora/policy-corpus.jsonl
 """
 
 import json
@@ -8,13 +8,38 @@ import sys
 from pathlib import Path
 
 SAMPLE_IDS = [
-    "gov-001", "gov-003", "gov-007", "gov-009", "gov-013", "gov-017", "gov-019", "gov-032",
-    "gov-033", "gov-035", "gov-039", "gov-047", "gov-058", "cl-policy-4.2",
-    "tw-D0050077", "tw-D0050131", "tw-I0020026", "tw-M0110017", "tw-H0080098", "tw-D0080069",
+    "gov-001",
+    "gov-003",
+    "gov-007",
+    "gov-009",
+    "gov-013",
+    "gov-017",
+    "gov-019",
+    "gov-032",
+    "gov-033",
+    "gov-035",
+    "gov-039",
+    "gov-047",
+    "gov-058",
+    "cl-policy-4.2",
+    "tw-D0050077",
+    "tw-D0050131",
+    "tw-I0020026",
+    "tw-M0110017",
+    "tw-H0080098",
+    "tw-D0080069",
 ]
 DOC_TYPES = [
-    ("意见", "意见"), ("办法", "办法"), ("辦法", "办法"), ("通知", "通知"), ("规划", "规划"),
-    ("方案", "方案"), ("条例", "条例"), ("條例", "条例"), ("决定", "决定"), ("规定", "规定"),
+    ("意见", "意见"),
+    ("办法", "办法"),
+    ("辦法", "办法"),
+    ("通知", "通知"),
+    ("规划", "规划"),
+    ("方案", "方案"),
+    ("条例", "条例"),
+    ("條例", "条例"),
+    ("决定", "决定"),
+    ("规定", "规定"),
 ]
 DEMO_LABEL = "示例数据：文本来自公开政策语料，仅用于演示"
 

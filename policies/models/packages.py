@@ -3,6 +3,7 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -25,6 +26,7 @@ class PolicyPackagePage(Page):
         InlinePanel("members", label="成员文件"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    api_fields = [APIField("summary"), APIField("member_list")]
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []
 
@@ -32,12 +34,29 @@ class PolicyPackagePage(Page):
         verbose_name = "政策体系"
         verbose_name_plural = "政策体系"
 
+    def live_members(self):
+        return [m for m in self.members.select_related("policy") if m.policy.live]
+
     def members_by_role(self):
-        members = list(self.members.select_related("policy"))
+        members = self.live_members()
         return [
             (label, [m for m in members if m.role == role])
             for role, label in PackageRole.choices
             if any(m.role == role for m in members)
+        ]
+
+    @property
+    def member_list(self):
+        return [
+            {
+                "id": m.policy_id,
+                "title": m.policy.title,
+                "role": m.role,
+                "role_label": m.get_role_display(),
+                "doc_number": m.policy.doc_number,
+                "is_summary": m.policy.is_summary,
+            }
+            for m in self.live_members()
         ]
 
 

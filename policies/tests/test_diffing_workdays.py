@@ -27,7 +27,10 @@ def test_diff_reports_changed_added_and_removed_articles():
     assert changes["article-3"].old_text == "本办法自发布之日起施行。"
     assert changes["article-4"].status == "added"
     assert [c.key for c in diff_articles(old, new)] == [
-        "article-1", "article-2", "article-3", "article-4"
+        "article-1",
+        "article-2",
+        "article-3",
+        "article-4",
     ]
 
 

@@ -42,8 +42,18 @@ def test_decree_numbers_without_year_keep_their_di():
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "   ", "关于加强社区治理的意见", "2017年27号", "〔2017〕27号", "成委发〔17〕27号",
-     "成委发〔2017〕号", "成委发〔1800〕3号", "成委发〔2017〕0号", "成委发〔2017〕27"],
+    [
+        "",
+        "   ",
+        "关于加强社区治理的意见",
+        "2017年27号",
+        "〔2017〕27号",
+        "成委发〔17〕27号",
+        "成委发〔2017〕号",
+        "成委发〔1800〕3号",
+        "成委发〔2017〕0号",
+        "成委发〔2017〕27",
+    ],
 )
 def test_text_that_is_not_a_document_number_is_rejected_in_chinese(bad):
     with pytest.raises(ValueError) as info:
@@ -82,5 +92,7 @@ def test_year_and_sort_key():
     assert doc_number_year("国令第707号") is None
     numbers = ["国发〔2019〕27号", "国发〔2019〕9号", "国发〔2018〕100号"]
     assert sorted(numbers, key=doc_number_sort_key) == [
-        "国发〔2018〕100号", "国发〔2019〕9号", "国发〔2019〕27号"
+        "国发〔2018〕100号",
+        "国发〔2019〕9号",
+        "国发〔2019〕27号",
     ]

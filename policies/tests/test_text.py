@@ -30,10 +30,25 @@ def _squash(text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十一", 21), ("九十九", 99),
-     ("一百", 100), ("一百零一", 101), ("一百一十", 110), ("一百一十五", 115),
-     ("一百九十九", 199), ("两百", 200), ("二〇一七", 2017), ("零", 0), ("〇", 0),
-     ("一千零五", 1005), ("貳拾參", 23)],
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("二十一", 21),
+        ("九十九", 99),
+        ("一百", 100),
+        ("一百零一", 101),
+        ("一百一十", 110),
+        ("一百一十五", 115),
+        ("一百九十九", 199),
+        ("两百", 200),
+        ("二〇一七", 2017),
+        ("零", 0),
+        ("〇", 0),
+        ("一千零五", 1005),
+        ("貳拾參", 23),
+    ],
 )
 def test_chinese_to_int(text, value):
     assert chinese_to_int(text) == value
@@ -97,7 +112,10 @@ def test_items_inside_an_article():
     article = split_policy_text(MULTI_CHAPTER).articles[2]
     assert article.label == "第三条"
     assert [(p.label, p.level) for p in article.paragraphs] == [
-        ("", 0), ("（一）", 1), ("（二）", 1), ("（三）", 1)
+        ("", 0),
+        ("（一）", 1),
+        ("（二）", 1),
+        ("（三）", 1),
     ]
     assert article.paragraphs[2].text == "讨论决定本社区建设中的重要问题；"
 
@@ -129,8 +147,7 @@ def test_articles_above_one_hundred():
 
 def test_text_without_articles_is_kept_whole():
     text = (
-        "一、总体要求\n以社区为单位推进治理。\n（一）坚持党建引领。\n"
-        "二、保障措施\n加强组织领导。"
+        "一、总体要求\n以社区为单位推进治理。\n（一）坚持党建引领。\n二、保障措施\n加强组织领导。"
     )
     result = split_policy_text(text)
     assert result.nodes == []
@@ -148,7 +165,11 @@ def test_numbered_lines_with_arabic_items_and_nesting():
         "如下：\n一、公共設施：\n（一）活動中心。\n1. 新建\n二、福利建設。"
     )
     assert [(p.label, p.level) for p in paragraphs] == [
-        ("", 0), ("一、", 1), ("（一）", 2), ("1.", 3), ("二、", 1)
+        ("", 0),
+        ("一、", 1),
+        ("（一）", 2),
+        ("1.", 3),
+        ("二、", 1),
     ]
 
 

@@ -13,6 +13,15 @@ from .splitter import (
 )
 
 __all__ = [
-    "Article", "Heading", "Paragraph", "SplitResult", "TextBlock", "article_anchor",
-    "chinese_to_int", "int_to_chinese", "parse_number", "split_paragraphs", "split_policy_text",
+    "Article",
+    "Heading",
+    "Paragraph",
+    "SplitResult",
+    "TextBlock",
+    "article_anchor",
+    "chinese_to_int",
+    "int_to_chinese",
+    "parse_number",
+    "split_paragraphs",
+    "split_policy_text",
 ]

@@ -12,8 +12,14 @@ from dataclasses import dataclass, field
 from .numerals import CHINESE_NUMERAL_CHARS, parse_number
 
 __all__ = [
-    "Paragraph", "Heading", "Article", "TextBlock", "SplitResult",
-    "split_policy_text", "split_paragraphs", "article_anchor",
+    "Paragraph",
+    "Heading",
+    "Article",
+    "TextBlock",
+    "SplitResult",
+    "split_policy_text",
+    "split_paragraphs",
+    "article_anchor",
 ]
 
 _NUM = rf"[0-9０-９]+|[{CHINESE_NUMERAL_CHARS}]+"
@@ -131,7 +137,7 @@ def split_paragraphs(text):
                 if style not in styles:
                     styles.append(style)
                 label, level = match.group(0), styles.index(style) + 1
-                line = line[match.end():].lstrip(_SPACES)
+                line = line[match.end() :].lstrip(_SPACES)
                 break
         paragraphs.append(Paragraph(text=line, label=label, level=level))
     return paragraphs
@@ -148,7 +154,7 @@ def _parse_heading(line):
     except ValueError:
         return None
     kind = {"章": "chapter", "节": "section", "節": "section"}.get(match.group("kind"), "article")
-    rest = line[match.end():]
+    rest = line[match.end() :]
     strong = not rest or rest[0] in _SPACES
     if rest.startswith(_REFERENCE_FOLLOWERS):
         return None
@@ -200,14 +206,24 @@ class _Splitter:
         consumed = 0
         if not title and index + 1 < len(self.lines):
             nxt = self.lines[index + 1]
-            if (len(nxt) <= _TITLE_MAX and not _parse_heading(nxt)
-                    and not any(p in nxt for p in "。；;，,：:")):
+            if (
+                len(nxt) <= _TITLE_MAX
+                and not _parse_heading(nxt)
+                and not any(p in nxt for p in "。；;，,：:")
+            ):
                 title, consumed = nxt, 1
         anchor = f"{kind}-{number}"
         if kind == "section" and self.last_heading["chapter"]:
             anchor = f"chapter-{self.last_heading['chapter']}-{anchor}"
-        self.nodes.append(Heading(kind=kind, number=number, label=label, title=title,
-                                  anchor=self.unique_anchor(anchor)))
+        self.nodes.append(
+            Heading(
+                kind=kind,
+                number=number,
+                label=label,
+                title=title,
+                anchor=self.unique_anchor(anchor),
+            )
+        )
         self.last_heading[kind] = number
         if kind == "chapter":
             self.last_heading["section"] = 0

@@ -1,0 +1,75 @@
+"""Admin helpers: interpretation reminders and a paste-and-split preview."""
+
+from django import forms
+from django.shortcuts import render
+from django.utils import timezone
+from wagtail.admin.panels import Panel
+from wagtail.admin.ui.components import Component
+
+from policies.structure import outline, split_to_stream
+from policies.text import split_policy_text
+
+
+def overdue_policies(today=None):
+    """Live policies still without a live interpretation 3 working days after publication."""
+    from policies.models import PolicyPage
+
+    today = today or timezone.localdate()
+    candidates = (
+        PolicyPage.objects.live()
+        .filter(is_summary=False)
+        .exclude(interpretations__live=True)
+        .order_by("-published_date")
+    )
+    return [p for p in candidates if p.interpretation_overdue(today)]
+
+
+class InterpretationStatusPanel(Panel):
+    """Shown on the policy edit form: warns when the interpretation is overdue."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "policies/admin/interpretation_status_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["deadline"] = page.interpretation_deadline
+            context["overdue"] = page.interpretation_overdue()
+            context["interpretations"] = list(page.interpretations.all())
+            return context
+
+
+class OverdueInterpretationsPanel(Component):
+    name = "policies_overdue_interpretations"
+    order = 90
+    template_name = "policies/admin/overdue_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"policies": overdue_policies()[:20]}
+
+
+class SplitPreviewForm(forms.Form):
+    text = forms.CharField(
+        label="政策全文", widget=forms.Textarea(attrs={"rows": 16}), max_length=500_000
+    )
+
+
+def split_preview(request):
+    """Paste a policy text and see how it would be split, without saving anything."""
+    form = SplitPreviewForm(request.POST or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        result = split_policy_text(form.cleaned_data["text"])
+        stream = split_to_stream(form.cleaned_data["text"])
+        context.update(
+            {
+                "result": result,
+                "entries": outline(stream),
+                "article_count": len(result.articles),
+                "chapter_count": sum(1 for h in result.headings if h.kind == "chapter"),
+            }
+        )
+    return render(request, "policies/admin/split_preview.html", context)

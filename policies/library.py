@@ -1,0 +1,214 @@
+"""Filtering, sorting, counting and paging of the policy library from a query string."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+
+PER_PAGE = 20
+SORTS = {
+    "newest": ("最新发布", ("-published_date", "-pk")),
+    "oldest": ("最早发布", ("published_date", "pk")),
+    "number": ("按发文字号", ("doc_number_sort", "pk")),
+}
+DEFAULT_SORT = "newest"
+FILTER_LABELS = {
+    "authority": "发文机关",
+    "year": "年份",
+    "topic": "主题分类",
+    "validity": "有效性",
+    "doc_type": "文种",
+    "region": "地区",
+}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    url: str = ""
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    values: list = field(default_factory=list)
+    selected: str = ""
+
+
+@dataclass
+class LibraryResult:
+    page: object
+    paginator: object
+    facets: list
+    sort: str
+    sorts: list
+    messages: list
+    filters: dict
+    total: int
+
+    @property
+    def active_filters(self):
+        return [(FILTER_LABELS[k], v) for k, v in self.filters.items()]
+
+
+def _clean_text(value, limit=100):
+    return (value or "").strip()[:limit]
+
+
+def _filter_q(key, value):
+    if key == "authority":
+        return Q(issuing_authorities__name=value)
+    if key == "topic":
+        return Q(topics__name=value)
+    if key == "region":
+        return Q(region__name=value)
+    if key == "year":
+        return Q(published_date__year=int(value))
+    return Q(**{key: value})
+
+
+def _parse_filters(params, options):
+    """Valid filters from the query string, and a Chinese message for each invalid one."""
+    filters, messages = {}, []
+    for key, label in FILTER_LABELS.items():
+        raw = _clean_text(params.get(key))
+        if not raw:
+            continue
+        if key == "year" and (not raw.isdigit() or not 1900 <= int(raw) <= 2100):
+            messages.append(f"年份“{raw}”无效，应为四位数字，已忽略该条件。")
+            continue
+        if raw not in options[key]:
+            messages.append(f"没有{label}为“{raw}”的政策文件，已忽略该条件。")
+            continue
+        filters[key] = raw
+    return filters, messages
+
+
+def _options(base):
+    from policies.models import DocType, IssuingAuthority, Region, Topic, Validity
+
+    years = base.exclude(published_date=None).annotate(y=ExtractYear("published_date"))
+    return {
+        "authority": set(IssuingAuthority.objects.values_list("name", flat=True)),
+        "topic": set(Topic.objects.values_list("name", flat=True)),
+        "region": set(Region.objects.values_list("name", flat=True)),
+        "year": {str(y) for y in years.values_list("y", flat=True)},
+        "validity": set(Validity.values),
+        "doc_type": set(DocType.values),
+    }
+
+
+def _apply(queryset, filters, skip=None):
+    for key, value in filters.items():
+        if key != skip:
+            queryset = queryset.filter(_filter_q(key, value))
+    return queryset.distinct()
+
+
+def _counts(key, queryset):
+    if key == "authority":
+        rows = queryset.values("issuing_authorities__name").annotate(n=Count("pk", distinct=True))
+        return {
+            r["issuing_authorities__name"]: r["n"] for r in rows if r["issuing_authorities__name"]
+        }
+    if key == "topic":
+        rows = queryset.values("topics__name").annotate(n=Count("pk", distinct=True))
+        return {r["topics__name"]: r["n"] for r in rows if r["topics__name"]}
+    if key == "region":
+        rows = queryset.values("region__name").annotate(n=Count("pk", distinct=True))
+        return {r["region__name"]: r["n"] for r in rows if r["region__name"]}
+    if key == "year":
+        rows = (
+            queryset.exclude(published_date=None)
+            .annotate(y=ExtractYear("published_date"))
+            .values("y")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        return {str(r["y"]): r["n"] for r in rows}
+    rows = queryset.values(key).annotate(n=Count("pk", distinct=True))
+    return {r[key]: r["n"] for r in rows if r[key]}
+
+
+def _url(params, **changes):
+    merged = {k: v for k, v in params.items() if v and k != "page"}
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return "?" + urlencode(merged) if merged else "?"
+
+
+def _facets(base, filters, sort):
+    params = dict(filters)
+    if sort != DEFAULT_SORT:
+        params["sort"] = sort
+    facets = []
+    for key, label in FILTER_LABELS.items():
+        # Counts for a facet honour every other active filter.
+        pks = _apply(base, filters, skip=key).values("pk")
+        counts = _counts(key, base.model.objects.filter(pk__in=pks))
+        if key == "year":
+            ordered = sorted(counts, reverse=True)
+        else:
+            ordered = sorted(counts, key=lambda v: (-counts[v], v))
+        facet = Facet(key=key, label=label, selected=filters.get(key, ""))
+        for value in ordered:
+            selected = filters.get(key) == value
+            facet.values.append(
+                FacetValue(
+                    value=value,
+                    label=value,
+                    count=counts[value],
+                    selected=selected,
+                    url=_url(params, **{key: None if selected else value}),
+                )
+            )
+        facets.append(facet)
+    return facets
+
+
+def run_library_query(base, params):
+    """Apply the query string ``params`` to the live policies ``base``; never raises on input."""
+    messages = []
+    filters, filter_messages = _parse_filters(params, _options(base))
+    messages += filter_messages
+    sort = _clean_text(params.get("sort")) or DEFAULT_SORT
+    if sort not in SORTS:
+        messages.append(f"排序方式“{sort}”无效，已按最新发布排序。")
+        sort = DEFAULT_SORT
+    results = _apply(base, filters).order_by(*SORTS[sort][1])
+    paginator = Paginator(results, PER_PAGE)
+    raw_page = _clean_text(params.get("page"), 12) or "1"
+    if not raw_page.isdigit() or int(raw_page) < 1:
+        messages.append(f"页码“{raw_page}”无效，已显示第1页。")
+        number = 1
+    elif int(raw_page) > paginator.num_pages:
+        messages.append(f"第{raw_page}页不存在（共{paginator.num_pages}页），已显示最后一页。")
+        number = paginator.num_pages
+    else:
+        number = int(raw_page)
+    page = paginator.page(number)
+    sort_params = dict(filters)
+    sorts = [
+        (key, label, key == sort, _url(sort_params, sort=key)) for key, (label, _) in SORTS.items()
+    ]
+    page_params = dict(filters, sort=sort) if sort != DEFAULT_SORT else dict(filters)
+    page.prev_url = _url(page_params, page=str(number - 1)) if page.has_previous() else ""
+    page.next_url = _url(page_params, page=str(number + 1)) if page.has_next() else ""
+    return LibraryResult(
+        page=page,
+        paginator=paginator,
+        facets=_facets(base, filters, sort),
+        sort=sort,
+        sorts=sorts,
+        messages=messages,
+        filters=filters,
+        total=paginator.count,
+    )

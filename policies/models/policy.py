@@ -1,0 +1,445 @@
+"""The policy document page, its attachments and its validity relations."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from policies.admin_views import InterpretationStatusPanel
+from policies.blocks import policy_body_blocks
+from policies.doc_numbers import canonical_doc_number, doc_number_sort_key
+from policies.forms import PolicyPageForm
+from policies.structure import outline, table_of_contents, units
+
+from .choices import OUT_OF_FORCE, DocType, RelationType, Validity
+
+INTERPRETATION_WORKING_DAYS = 3
+CHANGE_NOTE_REQUIRED = "修改已发布的政策文件必须填写修改说明，且不能与上一版本的说明相同。"
+
+
+def doc_number_sort_value(doc_number):
+    if not doc_number:
+        return ""
+    prefix, year, serial = doc_number_sort_key(doc_number)
+    return f"{prefix}|{year:04d}|{serial:08d}"
+
+
+class PolicyPage(RoutablePageMixin, Page):
+    """A policy document with the metadata of government information disclosure."""
+
+    doc_number = models.CharField(
+        "发文字号",
+        max_length=100,
+        blank=True,
+        help_text="如 成委发〔2017〕27号；输入 [2017]、(2017)、（2017） 会自动规范为〔2017〕",
+    )
+    doc_number_sort = models.CharField(max_length=140, blank=True, editable=False, db_index=True)
+    index_number = models.CharField("索引号", max_length=100, blank=True)
+    issuing_authorities = ParentalManyToManyField(
+        "policies.IssuingAuthority", blank=True, verbose_name="发文机关"
+    )
+    doc_type = models.CharField(
+        "文种", max_length=20, choices=DocType.choices, default=DocType.OTHER
+    )
+    written_date = models.DateField("成文日期", null=True, blank=True)
+    published_date = models.DateField("发布日期", null=True, blank=True)
+    effective_date = models.DateField("实施日期", null=True, blank=True)
+    expiry_date = models.DateField("失效日期", null=True, blank=True)
+    validity = models.CharField(
+        "有效性", max_length=10, choices=Validity.choices, default=Validity.VALID
+    )
+    topics = ParentalManyToManyField("policies.Topic", blank=True, verbose_name="主题分类")
+    region = models.ForeignKey(
+        "policies.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="地区",
+    )
+    summary = models.TextField("摘要", blank=True)
+    is_summary = models.BooleanField(
+        "仅为摘要",
+        default=False,
+        help_text="本页只收录报道中对该文件的介绍，而非文件原文时勾选。",
+    )
+    editor_note = models.CharField("编者说明", max_length=500, blank=True)
+    body = StreamField(policy_body_blocks(), blank=True, verbose_name="正文")
+    paste_text = models.TextField(
+        "粘贴全文",
+        blank=True,
+        help_text="粘贴整篇文件的纯文本，保存或预览时按“第X章”“第X节”“第X条”自动拆分并替换下方正文；"
+        "无法拆分的文字原样保留为正文文字。可在右侧“预览”中先查看拆分结果。",
+    )
+    change_note = models.CharField(
+        "修改说明",
+        max_length=300,
+        blank=True,
+        help_text="重新发布已发布的文件时必填，公开显示在“修改记录”中。",
+    )
+
+    content_panels = Page.content_panels + [
+        InterpretationStatusPanel(heading="政策解读"),
+        MultiFieldPanel(
+            [
+                FieldPanel("doc_number"),
+                FieldPanel("index_number"),
+                FieldPanel("issuing_authorities"),
+                FieldPanel("doc_type"),
+                FieldPanel("written_date"),
+                FieldPanel("published_date"),
+                FieldPanel("effective_date"),
+                FieldPanel("expiry_date"),
+                FieldPanel("validity"),
+                FieldPanel("topics"),
+                FieldPanel("region"),
+            ],
+            heading="文件信息",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("is_summary"),
+        FieldPanel("editor_note"),
+        FieldPanel("paste_text"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label="附件", heading="附件（PDF/Word）"),
+        InlinePanel("relations_out", label="效力关系", heading="本文件修订或废止的文件"),
+        FieldPanel("change_note"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("doc_number", boost=5),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("validity"),
+        index.FilterField("doc_type"),
+        index.FilterField("published_date"),
+    ]
+    api_fields = [
+        APIField("doc_number"),
+        APIField("index_number"),
+        APIField("doc_type"),
+        APIField("issuing_authorities_list"),
+        APIField("written_date"),
+        APIField("published_date"),
+        APIField("effective_date"),
+        APIField("expiry_date"),
+        APIField("validity"),
+        APIField("topics_list"),
+        APIField("region_name"),
+        APIField("summary"),
+        APIField("is_summary"),
+        APIField("body"),
+        APIField("articles"),
+        APIField("relations"),
+        APIField("interpretation_ids"),
+        APIField("package_ids"),
+    ]
+    parent_page_types = ["policies.PolicyIndexPage"]
+    subpage_types = []
+    base_form_class = PolicyPageForm
+
+    class Meta:
+        verbose_name = "政策文件"
+        verbose_name_plural = "政策文件"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["index_number"],
+                condition=~Q(index_number=""),
+                name="policies_policy_unique_index_number",
+            )
+        ]
+
+    @property
+    def date(self):
+        return self.published_date or self.written_date
+
+    # --- validation -------------------------------------------------------------------------
+
+    def doc_number_conflicts(self, authorities):
+        """Other policies with this document number and a shared issuer (or no issuer)."""
+        if not self.doc_number:
+            return PolicyPage.objects.none()
+        others = PolicyPage.objects.filter(doc_number=self.doc_number).exclude(pk=self.pk)
+        names = {a.pk for a in authorities}
+        clashes = [
+            p.pk
+            for p in others.prefetch_related("issuing_authorities")
+            if not names
+            or not {a.pk for a in p.issuing_authorities.all()}
+            or names & {a.pk for a in p.issuing_authorities.all()}
+        ]
+        return PolicyPage.objects.filter(pk__in=clashes)
+
+    def text_changed_since(self, version):
+        return version is None or (
+            version.units != units(self.body)
+            or version.title != self.title
+            or version.doc_number != self.doc_number
+        )
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.doc_number:
+            try:
+                self.doc_number = canonical_doc_number(self.doc_number)
+            except ValueError as exc:
+                errors["doc_number"] = str(exc)
+        if self.index_number:
+            self.index_number = self.index_number.strip()
+            duplicate = PolicyPage.objects.filter(index_number=self.index_number)
+            if duplicate.exclude(pk=self.pk).exists():
+                errors["index_number"] = f"索引号“{self.index_number}”已被其他文件使用。"
+        if self.expiry_date and self.effective_date and self.expiry_date < self.effective_date:
+            errors["expiry_date"] = "失效日期不能早于实施日期。"
+        if self.pk and getattr(self, "_checking_publish", True):
+            last = self.versions.order_by("number").last()
+            if (
+                last
+                and self.text_changed_since(last)
+                and (not self.change_note.strip() or self.change_note.strip() == last.change_note)
+            ):
+                errors["change_note"] = CHANGE_NOTE_REQUIRED
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.doc_number_sort = doc_number_sort_value(self.doc_number)
+        return super().save(*args, **kwargs)
+
+    # --- structure ----------------------------------------------------------------------------
+
+    def body_outline(self):
+        if not hasattr(self, "_outline"):
+            self._outline = outline(self.body)
+        return self._outline
+
+    def table_of_contents(self):
+        return table_of_contents(self.body_outline())
+
+    @property
+    def has_articles(self):
+        return any(e.kind == "article" for e in self.body_outline())
+
+    def articles(self):
+        return [
+            {"anchor": e.anchor, "label": e.label, "text": e.text}
+            for e in self.body_outline()
+            if e.kind == "article"
+        ]
+
+    # --- validity -----------------------------------------------------------------------------
+
+    def incoming(self, relation_type):
+        return [
+            r
+            for r in self.relations_in.select_related("page")
+            if r.relation_type == relation_type and r.page.live
+        ]
+
+    def amended_by(self):
+        return self.incoming(RelationType.AMENDS)
+
+    def repealed_by(self):
+        return self.incoming(RelationType.REPEALS)
+
+    def outgoing_relations(self):
+        return [r for r in self.relations_out.select_related("target") if r.target.live]
+
+    @property
+    def is_expired(self):
+        return bool(self.expiry_date and self.expiry_date < timezone.localdate())
+
+    @property
+    def out_of_force(self):
+        return self.validity in OUT_OF_FORCE or self.is_expired or bool(self.repealed_by())
+
+    def validity_banner(self):
+        """The sentence shown on every view of a document no longer (fully) in force."""
+        repealers = self.repealed_by()
+        if repealers:
+            names = "、".join(f"《{r.page.title}》" for r in repealers)
+            return f"本文件已被{names}废止，仅供查阅。"
+        if self.validity == Validity.REPEALED:
+            return "本文件已废止，仅供查阅。"
+        if self.validity == Validity.EXPIRED or self.is_expired:
+            when = f"于{self.expiry_date:%Y年%-m月%-d日}" if self.expiry_date else ""
+            return f"本文件已{when}失效，仅供查阅。"
+        amenders = self.amended_by()
+        if amenders or self.validity == Validity.AMENDED:
+            names = "、".join(f"《{r.page.title}》" for r in amenders)
+            return f"本文件已被{names}修订，请注意查阅修订内容。" if names else "本文件已修订。"
+        return ""
+
+    def relations(self):
+        out = [
+            {
+                "type": r.relation_type,
+                "direction": "outgoing",
+                "id": r.target_id,
+                "title": r.target.title,
+            }
+            for r in self.outgoing_relations()
+        ]
+        for r in self.relations_in.select_related("page"):
+            if r.page.live:
+                out.append(
+                    {
+                        "type": r.relation_type,
+                        "direction": "incoming",
+                        "id": r.page_id,
+                        "title": r.page.title,
+                    }
+                )
+        return out
+
+    # --- packages and interpretations ---------------------------------------------------------
+
+    def packages(self):
+        """Live packages this policy belongs to, with its role and its siblings."""
+        result = []
+        for membership in self.package_memberships.select_related("package"):
+            package = membership.package
+            if not package.live:
+                continue
+            siblings = [
+                m
+                for m in package.members.select_related("policy")
+                if m.policy_id != self.pk and m.policy.live
+            ]
+            result.append(
+                {"package": package, "role": membership.get_role_display(), "siblings": siblings}
+            )
+        return result
+
+    def live_interpretations(self):
+        return self.interpretations.live().public().order_by("-date")
+
+    @property
+    def interpretation_deadline(self):
+        from policies.workdays import add_working_days
+
+        start = self.published_date or (
+            timezone.localtime(self.first_published_at).date() if self.first_published_at else None
+        )
+        return add_working_days(start, INTERPRETATION_WORKING_DAYS) if start else None
+
+    def interpretation_overdue(self, today=None):
+        deadline = self.interpretation_deadline
+        today = today or timezone.localdate()
+        return bool(
+            self.live and deadline and today > deadline and not self.interpretations.live().exists()
+        )
+
+    # --- API helpers ----------------------------------------------------------------------------
+
+    @property
+    def issuing_authorities_list(self):
+        return [a.name for a in self.issuing_authorities.all()]
+
+    @property
+    def topics_list(self):
+        return [t.name for t in self.topics.all()]
+
+    @property
+    def region_name(self):
+        return self.region.name if self.region else ""
+
+    @property
+    def interpretation_ids(self):
+        return list(self.interpretations.live().values_list("pk", flat=True))
+
+    @property
+    def package_ids(self):
+        return [p["package"].pk for p in self.packages()]
+
+    def citation(self):
+        authorities = "、".join(self.issuing_authorities_list)
+        parts = [p for p in (authorities, f"《{self.title}》", self.doc_number) if p]
+        return "，".join(parts)
+
+    # --- routes -------------------------------------------------------------------------------
+
+    @path("history/")
+    def history(self, request):
+        versions = list(self.versions.order_by("-number"))
+        return self.render(
+            request,
+            context_overrides={"versions": versions},
+            template="policies/policy_history.html",
+        )
+
+    @path("history/<int:number>/")
+    def history_version(self, request, number):
+        from policies.diffing import diff_articles
+
+        version = get_object_or_404(self.versions, number=number)
+        previous = version.previous
+        changes = diff_articles(previous.units if previous else [], version.units)
+        return self.render(
+            request,
+            context_overrides={
+                "version": version,
+                "previous": previous,
+                "changes": changes,
+                "changed": [c for c in changes if c.is_change],
+            },
+            template="policies/policy_version.html",
+        )
+
+
+class PolicyAttachment(Orderable):
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name="文件"
+    )
+    title = models.CharField("显示名称", max_length=255, blank=True, help_text="留空时使用文件标题")
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "附件"
+        verbose_name_plural = "附件"
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class PolicyRelation(Orderable):
+    """This page (``page``) amends or repeals ``target``; the target shows it in reverse."""
+
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="relations_out")
+    relation_type = models.CharField("关系", max_length=20, choices=RelationType.choices)
+    target = models.ForeignKey(
+        PolicyPage,
+        on_delete=models.CASCADE,
+        related_name="relations_in",
+        verbose_name="被修订或废止的文件",
+    )
+    date = models.DateField("生效日期", null=True, blank=True)
+
+    panels = [FieldPanel("relation_type"), FieldPanel("target"), FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "效力关系"
+        verbose_name_plural = "效力关系"
+
+    def clean(self):
+        if self.page_id and self.target_id == self.page_id:
+            raise ValidationError({"target": "文件不能修订或废止自身。"})
+
+    @property
+    def outgoing_text(self):
+        return f"本文件{self.get_relation_type_display()}《{self.target.title}》"
+
+    @property
+    def incoming_text(self):
+        return f"本文件已被《{self.page.title}》{self.get_relation_type_display()}"
