@@ -11,6 +11,7 @@ from home.importing.pages import attribution_fields, ensure_index, lookup, remem
 from home.importing.records import check_date, check_string_list
 
 from .models import CreditedImage, PhotoFeatureIndexPage, PhotoFeaturePage, PhotoFeaturePhoto
+from .privacy import UnreadableImageError, clean_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif"}
 
@@ -29,6 +30,11 @@ def check_photo(photo, base_dir, where):
             problems.append(f"{where} 的 file 必须是相对路径")
         elif path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
             problems.append(f"{where} 的图片文件不存在或格式不支持：{file}")
+        else:
+            try:
+                clean_image(path.read_bytes(), path.name)
+            except UnreadableImageError:
+                problems.append(f"{where} 的图片文件已损坏或无法读取：{file}")
     elif photo.get("placeholder") is not True:
         problems.append(f"{where} 需要 file 或 placeholder: true")
     for key in ("caption", "credit", "place"):
@@ -86,6 +92,7 @@ class PhotoFeatureRecord(RecordType):
         }
 
         def set_photos(page):
+            page.tags.set([name.strip() for name in record.get("tags") or []])
             page.photos = [
                 PhotoFeaturePhoto(
                     image=photo_image(

@@ -1,7 +1,15 @@
 """The photo library with credits, and photo feature pages."""
 
+import os
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.paginator import Paginator
 from django.db import models
+from django.urls import reverse
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
@@ -9,9 +17,17 @@ from wagtail.search import index
 
 from home.attribution import AttributedPage
 
+from .privacy import UnreadableImageError, clean_image
+
+PHOTOS_PER_PAGE = 12
+
 
 class CreditedImage(AbstractImage):
-    """An image that always knows its alt text and its photographer."""
+    """An image that always knows its alt text and its photographer.
+
+    Every new original is stored without GPS, device or other EXIF metadata, turned
+    upright by its EXIF orientation (see media.privacy).
+    """
 
     alt_text = models.CharField("替代文字", max_length=255, help_text="为看不到图片的读者描述画面")
     caption = models.CharField("图片说明", max_length=500, blank=True)
@@ -29,6 +45,7 @@ class CreditedImage(AbstractImage):
     search_fields = AbstractImage.search_fields + [
         index.SearchField("caption"),
         index.SearchField("credit"),
+        index.FilterField("credit"),
     ]
 
     class Meta(AbstractImage.Meta):
@@ -38,6 +55,56 @@ class CreditedImage(AbstractImage):
     @property
     def credit_line(self):
         return f"{self.credit} 摄" if self.credit else ""
+
+    @property
+    def photographer_url(self):
+        return reverse("media:photographer", args=[self.credit]) if self.credit else ""
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text
+
+    def clean(self):
+        """Refuse a new file that cannot be decoded completely, before anything is stored."""
+        super().clean()
+        if not self.file or not self._file_is_new():
+            return
+        try:
+            self.file.open("rb")
+            self.file.seek(0)
+            clean_image(self.file.read(), os.path.basename(self.file.name))
+        except UnreadableImageError as exc:
+            raise ValidationError({"file": str(exc)}) from exc
+        finally:
+            self.file.seek(0)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        file_saved = update_fields is None or "file" in update_fields
+        if self.file and file_saved and self._file_is_new():
+            self.strip_metadata()
+        super().save(*args, **kwargs)
+
+    def _file_is_new(self):
+        if self.pk is None:
+            return True
+        stored = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
+        return stored != self.file.name
+
+    def strip_metadata(self):
+        """Replace the file by an upright copy without metadata, before it is kept."""
+        self.file.open("rb")
+        self.file.seek(0)
+        data = self.file.read()
+        cleaned = clean_image(data, os.path.basename(self.file.name))
+        self.file.seek(0)
+        if cleaned is None:
+            return
+        old_name, was_stored, storage = self.file.name, self.file._committed, self.file.storage
+        self.file.save(cleaned.name, ContentFile(cleaned.content), save=False)
+        if was_stored and old_name != self.file.name:
+            storage.delete(old_name)
+        self._set_image_file_metadata()
 
 
 class CreditedRendition(AbstractRendition):
@@ -58,10 +125,17 @@ class PhotoFeatureIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = (
-            PhotoFeaturePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        features = PhotoFeaturePage.objects.child_of(self).live().public()
+        context["items"] = Paginator(features.order_by("-date", "-pk"), PHOTOS_PER_PAGE).get_page(
+            request.GET.get("page")
         )
         return context
+
+
+class PhotoFeatureTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "media.PhotoFeaturePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class PhotoFeaturePage(AttributedPage, Page):
@@ -69,11 +143,17 @@ class PhotoFeaturePage(AttributedPage, Page):
 
     place = models.CharField("地点", max_length=200, blank=True)
     text = models.TextField("文字说明", blank=True)
+    tags = ClusterTaggableManager(through=PhotoFeatureTag, blank=True, verbose_name="标签")
 
     content_panels = (
         Page.content_panels
         + AttributedPage.attribution_panels
-        + [FieldPanel("place"), FieldPanel("text"), InlinePanel("photos", label="图片", min_num=1)]
+        + [
+            FieldPanel("place"),
+            FieldPanel("text"),
+            InlinePanel("photos", label="图片", min_num=1),
+            FieldPanel("tags"),
+        ]
     )
     search_fields = Page.search_fields + [
         index.SearchField("text"),
@@ -91,6 +171,23 @@ class PhotoFeaturePage(AttributedPage, Page):
     def first_photo(self):
         first = self.photos.first()
         return first.image if first else None
+
+    @property
+    def teaser(self):
+        return self.search_description or self.text[:110]
+
+    def photographers(self):
+        names = [p.image.credit for p in self.photos.select_related("image") if p.image.credit]
+        return list(dict.fromkeys(names))
+
+    def related_pages(self, limit=4):
+        """Other photo features by the same photographers, then the latest."""
+        others = PhotoFeaturePage.objects.live().public().exclude(pk=self.pk).order_by("-date")
+        found = list(others.filter(photos__image__credit__in=self.photographers()).distinct())
+        found = found[:limit]
+        if len(found) < limit:
+            found += list(others.exclude(pk__in=[p.pk for p in found])[: limit - len(found)])
+        return found
 
 
 class PhotoFeaturePhoto(Orderable):

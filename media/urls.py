@@ -1,3 +1,11 @@
 """Routes of the media app outside the page tree."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+app_name = "media"
+
+urlpatterns = [
+    path("photographers/<str:name>/", views.photographer, name="photographer"),
+]

@@ -1,37 +1,155 @@
-"""Import record types `news` and `case_study`."""
+"""Import record types `news` and `case_study`, with tags, themes, key figures and policies."""
+
+import re
 
 from home.importing import RecordType, register
-from home.importing.pages import attribution_fields, ensure_index, paragraph_stream, save_page
-from policies.models import Region
+from home.importing.pages import (
+    attribution_fields,
+    ensure_index,
+    lookup,
+    paragraph_stream,
+    save_page,
+)
+from home.importing.records import check_string_list
+from media.importers import check_photo, photo_image
+from policies.models import PolicyPage, Region, Topic
+from policies.models.taxonomy import RegionLevel
 
-from .models import CaseStudyIndexPage, CaseStudyPage, NewsArticlePage, NewsIndexPage
+from .models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CaseStudyPolicy,
+    KeyFigure,
+    NewsArticlePage,
+    NewsIndexPage,
+)
+
+NUMBER = re.compile(r"^\d+(\.\d+)?$")
+FIGURE_LIMITS = {"unit": 20, "label": 100}
 
 
-def article_fields(record):
-    return {
+def check_lead_photo(record):
+    photo = record.get("lead_photo")
+    if photo is None:
+        return []
+    return check_photo(photo, record.base_dir, "lead_photo")
+
+
+def check_key_figures(record):
+    figures = record.get("key_figures")
+    if figures is None:
+        return []
+    if not isinstance(figures, list):
+        return ["key_figures 应为列表"]
+    problems = []
+    for n, figure in enumerate(figures, start=1):
+        where = f"key_figures 第 {n} 项"
+        if not isinstance(figure, dict):
+            problems.append(f"{where} 应为对象")
+            continue
+        number = figure.get("number")
+        if not isinstance(number, str) or not NUMBER.match(number):
+            problems.append(f"{where} 的 number 应为数字字符串（可带小数点），实际为 {number!r}")
+        if not isinstance(figure.get("label"), str) or not figure["label"].strip():
+            problems.append(f"{where} 缺少 label")
+        for key, limit in FIGURE_LIMITS.items():
+            value = figure.get(key)
+            if value is not None and (not isinstance(value, str) or len(value) > limit):
+                problems.append(f"{where} 的 {key} 应为不超过 {limit} 字的字符串")
+    return problems
+
+
+def check_related_policies(record, batch):
+    ids = record.get("related_policies")
+    if ids is None:
+        return []
+    if not isinstance(ids, list) or not all(isinstance(i, str) and i for i in ids):
+        return ["related_policies 应为政策记录编号组成的列表"]
+    problems = []
+    for policy_id in ids:
+        other = batch.record(policy_id)
+        if other is not None and other.type != "policy":
+            problems.append(f"related_policies 中的 {policy_id!r} 不是政策记录")
+        elif other is None and not isinstance(lookup(policy_id), PolicyPage):
+            problems.append(f"related_policies 中的政策 {policy_id!r} 不存在")
+    return problems
+
+
+def article_fields(record, level=None):
+    fields = {
         **attribution_fields(record),
-        "region": Region.for_name(record.text("region"), record.get("region_level")),
+        "region": Region.for_name(record.text("region"), level),
         "body": paragraph_stream(record),
     }
+    photo = record.get("lead_photo")
+    fields["lead_image"] = (
+        photo_image(photo, record.base_dir, f"{record.id}/lead_photo", record.text("title"))
+        if photo
+        else None
+    )
+    return fields
+
+
+def set_tags(page, record):
+    page.tags.set([name.strip() for name in record.get("tags") or []])
+
+
+class ArticleRecord(RecordType):
+    order = 50
+    required_fields = ("title", "date", "body")
+
+    def validate(self, record, batch):
+        return check_string_list(record, "tags") + check_lead_photo(record)
 
 
 @register
-class NewsRecord(RecordType):
+class NewsRecord(ArticleRecord):
     name = "news"
-    order = 50
-    required_fields = ("title", "date", "body")
 
     def save(self, record, batch):
         parent = ensure_index(NewsIndexPage, "news", "新闻动态")
-        return save_page(record, NewsArticlePage, parent, article_fields(record), batch)
+        return save_page(
+            record,
+            NewsArticlePage,
+            parent,
+            article_fields(record),
+            batch,
+            prepare=lambda page: set_tags(page, record),
+        )
 
 
 @register
-class CaseStudyRecord(RecordType):
+class CaseStudyRecord(ArticleRecord):
     name = "case_study"
-    order = 50
-    required_fields = ("title", "date", "body")
+
+    def validate(self, record, batch):
+        problems = super().validate(record, batch) + check_string_list(record, "themes")
+        level = record.get("region_level")
+        if level is not None and level not in RegionLevel.values:
+            problems.append(f"region_level 只能是 {'/'.join(RegionLevel.values)}")
+        return problems + check_key_figures(record) + check_related_policies(record, batch)
 
     def save(self, record, batch):
         parent = ensure_index(CaseStudyIndexPage, "cases", "典型案例")
-        return save_page(record, CaseStudyPage, parent, article_fields(record), batch)
+        fields = article_fields(record, record.get("region_level"))
+        fields["themes"] = [
+            Topic.objects.get_or_create(name=name.strip())[0] for name in record.get("themes") or []
+        ]
+
+        def prepare(page):
+            set_tags(page, record)
+            page.key_figures = [
+                KeyFigure(
+                    number=figure["number"],
+                    unit=(figure.get("unit") or "").strip(),
+                    label=figure["label"].strip(),
+                )
+                for figure in record.get("key_figures") or []
+            ]
+            policies = [
+                batch.saved.get(policy_id) or lookup(policy_id)
+                for policy_id in record.get("related_policies") or []
+            ]
+            page.policy_links = [CaseStudyPolicy(policy=policy) for policy in policies if policy]
+
+        return save_page(record, CaseStudyPage, parent, fields, batch, prepare=prepare)

@@ -1,0 +1,53 @@
+"""Factories for the photo library and photo feature pages."""
+
+import io
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+from PIL import Image
+
+from media.models import CreditedImage, PhotoFeatureIndexPage, PhotoFeaturePage, PhotoFeaturePhoto
+
+
+def jpeg_bytes(size=(64, 48), color=(120, 140, 160), **save_params):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG", **save_params)
+    return buffer.getvalue()
+
+
+class CreditedImageFactory(wagtail_factories.ImageFactory):
+    class Meta:
+        model = CreditedImage
+
+    title = factory.Sequence(lambda n: f"社区照片{n}")
+    alt_text = factory.Sequence(lambda n: f"社区居民在党群服务中心活动（{n}）")
+    caption = "居民在社区书屋阅读"
+    credit = "钟良"
+    file = factory.LazyFunction(lambda: ContentFile(jpeg_bytes(), name="photo.jpg"))
+
+
+class PhotoFeatureIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PhotoFeatureIndexPage
+
+    title = "图片报道"
+    slug = "photos"
+
+
+class PhotoFeaturePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PhotoFeaturePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"图片报道{n}")
+    date = factory.Faker("date_between", start_date="-3y", end_date="today")
+    place = "四川省简阳市"
+    text = "简阳市贾家镇菠萝村的社区绿道。"
+
+    @factory.post_generation
+    def photos(page, create, extracted, **kwargs):
+        images = extracted if extracted is not None else [CreditedImageFactory()]
+        page.photos = [PhotoFeaturePhoto(image=image) for image in images]
+        if create:
+            page.save_revision().publish()

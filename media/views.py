@@ -1,0 +1,43 @@
+"""A photographer's page: every published photo credited to them."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from .models import CreditedImage, PhotoFeaturePage
+
+PER_PAGE = 24
+
+
+def photographer(request, name):
+    """Photo features and photos credited to `name` (shown as “name 摄”)."""
+    name = name.strip()
+    features = (
+        PhotoFeaturePage.objects.live()
+        .public()
+        .filter(photos__image__credit=name)
+        .distinct()
+        .order_by("-date", "-pk")
+    )
+    if not features.exists() and not CreditedImage.objects.filter(credit=name).exists():
+        raise Http404("没有这位摄影者的作品")
+    from news.models import CaseStudyPage, NewsArticlePage
+
+    articles = sorted(
+        [
+            *NewsArticlePage.objects.live().public().filter(lead_image__credit=name),
+            *CaseStudyPage.objects.live().public().filter(lead_image__credit=name),
+        ],
+        key=lambda page: page.date,
+        reverse=True,
+    )
+    return render(
+        request,
+        "media/photographer.html",
+        {
+            "photographer": name,
+            "items": Paginator(features, PER_PAGE).get_page(request.GET.get("page")),
+            "articles": articles,
+            "credit_line": f"{name} 摄",
+        },
+    )

@@ -1,0 +1,71 @@
+"""Filtering and pagination of article listings by theme, region and year, without JavaScript."""
+
+from django.core.paginator import Paginator
+
+from policies.models import Region, Topic
+
+PER_PAGE = 10
+
+
+class Listing:
+    """The filtered, paginated items of a listing page and the choices of its filter form."""
+
+    def __init__(self, queryset, params, with_themes=False, per_page=PER_PAGE):
+        self.base = queryset
+        self.params = params
+        self.with_themes = with_themes
+        self.problems = []
+        self.theme = self._theme(params.get("theme", "").strip()) if with_themes else None
+        self.region = params.get("region", "").strip()
+        self.year = self._year(params.get("year", "").strip())
+        self.page_obj = Paginator(self.filtered(), per_page).get_page(params.get("page"))
+
+    def _theme(self, slug):
+        if not slug:
+            return None
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is None:
+            self.problems.append(f"没有名为“{slug}”的主题，已显示全部主题。")
+        return topic
+
+    def _year(self, value):
+        if not value:
+            return None
+        if value.isdigit() and 1949 <= int(value) <= 2100:
+            return int(value)
+        self.problems.append(f"年份“{value}”无效，已显示全部年份。")
+        return None
+
+    def filtered(self):
+        items = self.base
+        if self.theme is not None:
+            items = items.filter(themes=self.theme)
+        if self.region:
+            items = items.filter(region__name__startswith=self.region)
+        if self.year:
+            items = items.filter(date__year=self.year)
+        return items.order_by("-date", "-pk").distinct()
+
+    @property
+    def active(self):
+        return bool(self.theme or self.region or self.year)
+
+    @property
+    def themes(self):
+        if not self.with_themes:
+            return Topic.objects.none()
+        return Topic.objects.filter(case_studies__in=self.base).distinct().order_by("name")
+
+    @property
+    def regions(self):
+        return Region.objects.filter(pk__in=self.base.values("region")).order_by("name")
+
+    @property
+    def years(self):
+        return [d.year for d in self.base.dates("date", "year", order="DESC")]
+
+    def page_query(self, number):
+        """The query string of another page of the same filtered listing."""
+        query = self.params.copy()
+        query["page"] = number
+        return query.urlencode()

@@ -1,0 +1,135 @@
+"""News articles, and what every article-like page shares."""
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.attribution import AttributedPage
+from news.blocks import ArticleBodyBlock
+from news.listing import Listing
+
+TEASER_LENGTH = 110
+
+
+class ArticleIndexPage(Page):
+    """Shared behaviour of the news and case-study listings."""
+
+    intro = models.TextField("简介", blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    listed_model = None
+    template = "news/article_index_page.html"
+
+    class Meta:
+        abstract = True
+
+    def listed_items(self):
+        return self.listed_model.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = Listing(
+            self.listed_items(), request.GET, with_themes=hasattr(self.listed_model, "themes")
+        )
+        context["listing"] = listing
+        context["items"] = listing.page_obj
+        return context
+
+
+class ArticlePage(AttributedPage, Page):
+    """Fields every news article and case study has."""
+
+    lead_image = models.ForeignKey(
+        "media.CreditedImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="题图",
+    )
+    region = models.ForeignKey(
+        "policies.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="地区",
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name="正文")
+
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("lead_image")]
+        + AttributedPage.attribution_panels
+        + [FieldPanel("region"), FieldPanel("body")]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.SearchField("source"),
+        index.FilterField("date"),
+    ]
+    subpage_types = []
+    template = "news/article_page.html"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def teaser(self):
+        """A short plain-text summary for listings and feeds."""
+        if self.search_description:
+            return self.search_description
+        for block in self.body:
+            if block.block_type == "paragraph":
+                text = strip_tags(block.value.source).strip()
+                if text:
+                    return Truncator(text).chars(TEASER_LENGTH)
+        return ""
+
+    def tag_names(self):
+        return [tag.name for tag in self.tags.all()]
+
+    def related_pages(self, limit=4):
+        """Other live pages of the same kind sharing a tag, newest first, then the latest."""
+        others = type(self).objects.live().public().exclude(pk=self.pk)
+        names = self.tag_names()
+        found = list(others.filter(tags__name__in=names).distinct().order_by("-date")[:limit])
+        if len(found) < limit:
+            seen = [p.pk for p in found]
+            found += list(others.exclude(pk__in=seen).order_by("-date")[: limit - len(found)])
+        return found
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsArticlePage(ArticlePage):
+    tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name="标签")
+
+    content_panels = ArticlePage.content_panels + [FieldPanel("tags")]
+    parent_page_types = ["news.NewsIndexPage"]
+    template = "news/article_page.html"
+
+    class Meta:
+        verbose_name = "新闻"
+        verbose_name_plural = "新闻"
+
+
+class NewsIndexPage(ArticleIndexPage):
+    listed_model = NewsArticlePage
+    template = "news/article_index_page.html"
+    subpage_types = ["news.NewsArticlePage"]
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        verbose_name = "新闻列表"
