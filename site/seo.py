@@ -1,0 +1,185 @@
+"""Canonical URL, Open Graph tags and schema.org JSON-LD for any page, read from its attributes.
+
+Pages need nothing special: the type comes from ``SCHEMA_TYPES`` (or a ``schema_org_type``
+attribute on the model) and the properties from fields most pages share (``date``, ``author``,
+``source_url``, ``summary``, ``first_photo`` …). A model may add or override properties with a
+``structured_data(request)`` method returning a dict.
+"""
+
+import json
+import logging
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_TYPES = {
+    "home.homepage": "WebSite",
+    "news.newsarticlepage": "NewsArticle",
+    "news.casestudypage": "Article",
+    "news.newsindexpage": "CollectionPage",
+    "news.casestudyindexpage": "CollectionPage",
+    "policies.policyindexpage": "CollectionPage",
+    "policies.policypage": "Legislation",
+    "policies.policyinterpretationpage": "Article",
+    "policies.policypackagepage": "CollectionPage",
+    "media.photofeatureindexpage": "CollectionPage",
+    "media.photofeaturepage": "ImageGallery",
+    "disclosures.disclosureindexpage": "CollectionPage",
+    "disclosures.countypage": "CollectionPage",
+    "disclosures.townshippage": "CollectionPage",
+    "disclosures.villagepage": "CollectionPage",
+    "disclosures.disclosurepage": "Report",
+}
+ARTICLE_TYPES = {"NewsArticle", "Article", "Report", "ImageGallery"}
+LEGAL_FORCE = {"有效": "InForce", "已废止": "NotInForce", "已失效": "NotInForce"}
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "text")
+DESCRIPTION_LENGTH = 120
+
+
+def schema_type(page):
+    custom = getattr(page, "schema_org_type", None)
+    return custom or SCHEMA_TYPES.get(page._meta.label_lower, "WebPage")
+
+
+def _first_text(value):
+    if isinstance(value, str):
+        return strip_tags(value).strip()
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            text = _first_text(item)
+            if text:
+                return text
+    return ""
+
+
+def description(page):
+    """A one-paragraph description: the editor's own, else the start of the content."""
+    for name in DESCRIPTION_FIELDS:
+        value = getattr(page, name, "")
+        if isinstance(value, str) and value.strip():
+            return Truncator(" ".join(value.split())).chars(DESCRIPTION_LENGTH)
+    body = getattr(page, "body", None)
+    raw = getattr(body, "raw_data", None)
+    if raw:
+        text = _first_text([block.get("value") for block in raw])
+        if text:
+            return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
+    return ""
+
+
+def share_image(page, request):
+    """Absolute URL of a 1200×630 rendition of the page's first photo, if it has one."""
+    image = getattr(page, "first_photo", None) or getattr(page, "image", None)
+    if image is None or not hasattr(image, "get_rendition"):
+        return None
+    try:
+        rendition = image.get_rendition("fill-1200x630")
+    except Exception:  # missing or unreadable original: share without a picture
+        logger.warning("分享图生成失败：%s", image.pk, exc_info=True)
+        return None
+    return {
+        "url": request.build_absolute_uri(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": getattr(image, "alt_text", "") or image.title,
+    }
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _publisher():
+    return {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}
+
+
+def _article_data(page, data):
+    data["headline"] = Truncator(page.title).chars(110)
+    data["datePublished"] = _iso(getattr(page, "date", None) or page.first_published_at)
+    data["dateModified"] = _iso(page.last_published_at)
+    if getattr(page, "author", ""):
+        data["author"] = [{"@type": "Person", "name": page.author}]
+    if getattr(page, "source", ""):
+        data["sourceOrganization"] = {"@type": "Organization", "name": page.source}
+    if getattr(page, "source_url", ""):
+        data["isBasedOn"] = page.source_url
+    data["publisher"] = _publisher()
+    data["mainEntityOfPage"] = data["url"]
+
+
+def _legislation_data(page, data):
+    data["legislationIdentifier"] = getattr(page, "doc_number", "") or None
+    data["legislationType"] = getattr(page, "doc_type", "") or None
+    data["legislationDate"] = _iso(getattr(page, "written_date", None))
+    data["datePublished"] = _iso(getattr(page, "published_date", None))
+    data["expires"] = _iso(getattr(page, "expiry_date", None))
+    data["legislationLegalForce"] = LEGAL_FORCE.get(getattr(page, "validity", ""))
+    if getattr(page, "region", None):
+        data["legislationJurisdiction"] = str(page.region)
+    if hasattr(page, "issuing_authorities"):
+        data["legislationPassedBy"] = [
+            {"@type": "GovernmentOrganization", "name": str(a)}
+            for a in page.issuing_authorities.all()
+        ] or None
+    if hasattr(page, "topics"):
+        data["keywords"] = [str(t) for t in page.topics.all()] or None
+
+
+def _breadcrumb(page, request):
+    items = [*page.get_ancestors().filter(depth__gt=1), page]
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": n,
+                "name": item.title,
+                "item": item.get_full_url(request),
+            }
+            for n, item in enumerate(items, start=1)
+        ],
+    }
+
+
+def structured_data(page, request, canonical, image=None):
+    """The JSON-LD graph (a dict) for a page."""
+    kind = schema_type(page)
+    data = {
+        "@type": kind,
+        "@id": canonical,
+        "url": canonical,
+        "name": page.seo_title or page.title,
+        "inLanguage": "zh-Hans",
+        "description": description(page) or None,
+    }
+    if kind == "WebSite":
+        data["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": request.build_absolute_uri("/search/") + "?q={search_term_string}",
+            "query-input": "required name=search_term_string",
+        }
+        data["publisher"] = _publisher()
+    if kind in ARTICLE_TYPES:
+        _article_data(page, data)
+    if kind == "Legislation":
+        _legislation_data(page, data)
+    if image:
+        data["image"] = {"@type": "ImageObject", "url": image["url"], "caption": image["alt"]}
+    custom = getattr(page, "structured_data", None)
+    if callable(custom):
+        data.update(custom(request))
+    graph = [{k: v for k, v in data.items() if v not in (None, "", [])}]
+    if page.depth > 2:
+        graph.append(_breadcrumb(page, request))
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def json_ld(data):
+    """JSON text safe inside <script type="application/ld+json"> (as Django's json_script)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

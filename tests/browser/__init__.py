@@ -1,0 +1,1 @@
+"""Public experience: variants, accessibility, SEO, open API and the real-browser suite."""

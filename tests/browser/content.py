@@ -1,0 +1,69 @@
+"""A small site with one live page of every public page type, built the way editors' data arrives.
+
+Articles, policies and photos come through ``import_content`` (tests/browser/content.jsonl), the
+village disclosures through the disclosures app's factories.
+"""
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.core.management import call_command
+from wagtail.models import Page, get_page_models
+
+CONTENT = Path(__file__).with_name("content.jsonl")
+SEARCH_TERM = "加装电梯"  # appears in article 第四条 of the test policy (and in the case study)
+
+
+def build_site():
+    """Import the test content; returns {model label: live page} for every page type present."""
+    call_command("import_content", str(CONTENT), verbosity=0)
+    _add_disclosures()
+    pages = {}
+    for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
+        pages.setdefault(page._meta.label, page)
+    return pages
+
+
+def _add_disclosures():
+    try:
+        from disclosures.tests.factories import finance_disclosure, hierarchy
+    except ImportError:  # the disclosures app not there yet
+        return
+    index, county, township, (village,) = hierarchy(("幸福村",))
+    index.show_in_menus = True
+    index.save_revision().publish()
+    finance_disclosure(village)
+
+
+def public_page_types():
+    """Labels of every concrete page model a reader can reach (all but Wagtail's root Page)."""
+    return sorted(m._meta.label for m in get_page_models() if m is not Page)
+
+
+class Tags(HTMLParser):
+    """Start tags of an HTML document as (name, attrs dict), plus inline script bodies."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.scripts, self._in_script = [], [], None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag == "script":
+            self._in_script = attrs
+            self.scripts.append([attrs, ""])
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            self.scripts[-1][1] += data
+
+    def find_all(self, name, **attrs):
+        return [
+            a for t, a in self.tags if t == name and all(a.get(k) == v for k, v in attrs.items())
+        ]
