@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "search",
     "media",
     "disclosures",
+    "gongkai.pagecache",
+    "gongkai.backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -52,7 +54,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "gongkai.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above every middleware that changes the page body: it stores what the reader receives.
+    "gongkai.pagecache.middleware.PageCacheMiddleware",
     "gongkai.preferences.ReaderPreferencesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -168,6 +173,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
+# No request to any third-party host, from the admin either.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Publish-time page cache (gongkai.pagecache): files under PAGECACHE_ROOT that nginx serves to
+# anonymous readers; on in production, off elsewhere unless GONGKAI_PAGECACHE=1.
+PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", False)
+PAGECACHE_ROOT = Path(env_str("GONGKAI_PAGECACHE_ROOT", str(VAR_DIR / "pagecache")))
+PAGECACHE_EAGER = env_bool("GONGKAI_PAGECACHE_EAGER", True)
+PAGECACHE_URL_NAMES = ["sitemap"]
 
 # Admin login throttling.
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
@@ -187,3 +202,4 @@ LOGGING = {
 if env_bool("GONGKAI_TRUST_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 WAGTAILIMAGES_IMAGE_MODEL = "media.CreditedImage"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "heic"]

@@ -1,0 +1,1 @@
+"""Backup and restore of the database and uploaded media as one archive."""

@@ -1,0 +1,1 @@
+"""Publish-time page cache: rendered pages kept as files that nginx serves to anonymous readers."""

@@ -1,0 +1,71 @@
+"""Store anonymous responses of live public pages in the page cache as they are rendered."""
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+
+from . import store
+
+XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml")
+UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
+
+
+def _eligible_request(request):
+    if request.method != "GET" or request.META.get("QUERY_STRING"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # editors and anyone with a session see the live application
+    return not getattr(request, "is_preview", False)
+
+
+def _cacheable_page(request):
+    """The page Wagtail served, if it is live and has no view restriction."""
+    page = getattr(request, "pagecache_page", None)
+    if page is None or getattr(request, "is_preview", False):
+        return False
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def _cacheable_route(request):
+    """Non-page routes listed in PAGECACHE_URL_NAMES (the sitemap, feeds)."""
+    names = getattr(settings, "PAGECACHE_URL_NAMES", ())
+    try:
+        match = request.resolver_match or resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.url_name in names or match.view_name in names
+
+
+def _cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in UNCACHEABLE_CONTROL):
+        return False
+    ctype = response.get("Content-Type", "").split(";")[0].strip().lower()
+    if request.path.endswith("/"):
+        return ctype == "text/html"
+    return request.path.endswith(".xml") and ctype in XML_TYPES
+
+
+class PageCacheMiddleware:
+    """Writes cacheable responses to disk; nginx serves them from there to anonymous readers.
+
+    Place it above every middleware that changes the response body (e.g. the traditional-script
+    conversion), so that the stored file is exactly what the reader would have received.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not store.enabled() or not _eligible_request(request):
+            return self.get_response(request)
+        generation = store.current_generation()
+        response = self.get_response(request)
+        if _cacheable_response(request, response) and (
+            _cacheable_page(request) or _cacheable_route(request)
+        ):
+            variant = store.variant_for_cookies(request.COOKIES)
+            if store.write(generation, variant, request.path, response.content):
+                response["X-Page-Cache"] = "stored"
+        return response

@@ -1,0 +1,93 @@
+"""Render URLs through the whole middleware stack, as an anonymous reader would request them."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.handlers.base import BaseHandler
+from django.http.request import validate_host
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from . import store
+
+
+class _Handler(BaseHandler):
+    def __init__(self):
+        super().__init__()
+        self.load_middleware()
+
+
+def _site_host(site):
+    """The site's host name, or the first allowed host when the Site record names another."""
+    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    if validate_host(site.hostname, settings.ALLOWED_HOSTS):
+        return host
+    named = [h for h in settings.ALLOWED_HOSTS if h and not h.startswith(".") and h != "*"]
+    return named[0] if named else host
+
+
+def page_urls():
+    """(host, path, secure) of every live public page of every site."""
+    urls = []
+    for site in Site.objects.select_related("root_page"):
+        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+        for page in pages.specific(defer=True).iterator():
+            url = page.get_url(current_site=site)
+            if not url:
+                continue
+            urls.append((_site_host(site), urlsplit(url).path, site.port == 443))
+    return urls
+
+
+def page_urls_for(page):
+    """(host, path, secure) of a page and its ancestors that readers can see."""
+    urls = []
+    candidates = Page.objects.ancestor_of(page, inclusive=True).live().public().filter(depth__gt=1)
+    for item in candidates:
+        parts = item.get_url_parts()
+        site = Site.objects.filter(pk=parts[0]).first() if parts else None
+        if site is not None:
+            urls.append((_site_host(site), parts[2], site.port == 443))
+    return urls
+
+
+def extra_urls():
+    """Non-page routes worth caching (the sitemap and any feed listed in settings)."""
+    from django.urls import NoReverseMatch
+
+    paths = []
+    for name in getattr(settings, "PAGECACHE_URL_NAMES", ()):
+        try:
+            paths.append(reverse(name))
+        except NoReverseMatch:
+            continue
+    site = Site.objects.filter(is_default_site=True).first()
+    host = _site_host(site) if site else "localhost"
+    secure = bool(site and site.port == 443)
+    return [(host, path, secure) for path in paths]
+
+
+def render(urls, variants=store.VARIANTS):
+    """Request each URL in each reader variant; returns (stored, failed) counts."""
+    handler = _Handler()
+    factory = RequestFactory()
+    stored = failed = 0
+    with translation.override(translation.get_language()):
+        for host, path, secure in urls:
+            for variant in variants:
+                cookies = "; ".join(f"{k}={v}" for k, v in store.variant_cookies(variant).items())
+                request = factory.get(path, HTTP_HOST=host, HTTP_COOKIE=cookies, secure=secure)
+                response = handler.get_response(request)
+                if response.get("X-Page-Cache") == "stored":
+                    stored += 1
+                elif response.status_code >= 400:
+                    failed += 1
+    return stored, failed
+
+
+def rebuild():
+    """Purge the cache and render every cacheable URL in every variant."""
+    store.purge()
+    return render(page_urls() + extra_urls())

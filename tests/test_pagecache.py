@@ -1,0 +1,187 @@
+"""The publish-time page cache: what nginx would serve is right the moment an editor acts."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from gongkai.pagecache import store
+from news.models import NewsIndexPage
+
+from . import pagebuilders as build
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, tmp_path):
+    settings.PAGECACHE_ENABLED = True
+    settings.PAGECACHE_ROOT = tmp_path / "pagecache"
+    settings.PAGECACHE_EAGER = True
+    return settings.PAGECACHE_ROOT
+
+
+def served(path, **cookies):
+    """The body nginx would send for this path and these cookies, or None (goes to the app)."""
+    found = store.cached_file(path, cookies)
+    return found.read_text(encoding="utf-8") if found else None
+
+
+def cached_text():
+    return "\n".join(p.read_text(encoding="utf-8") for p in store.cached_files())
+
+
+def test_anonymous_page_view_is_stored_per_reader_variant(client):
+    article = build.news_article("社区议事会选出新成员")
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "stored"
+    assert "社区议事会选出新成员" in served(article.url)
+    assert served(article.url, script="hant") is None
+
+    client.cookies["script"] = "hant"
+    client.cookies["elder"] = "1"
+    client.get(article.url)
+    assert store.cached_file(article.url, {"script": "hant", "elder": "1"}).parent.parts[-3:-1] == (
+        "hant-1",
+        "news",
+    )
+    # Values nginx's map does not know fall back to the default variant, like the site does.
+    assert store.variant_for_cookies({"script": "HANT", "elder": "yes"}) == "hans-0"
+
+
+def test_publishing_a_new_title_replaces_it_everywhere_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    article = build.news_article("旧标题：村民议事")
+    for path in ("/", article.url, article.get_parent().url):
+        client.get(path)
+    assert "旧标题" in served("/") and "旧标题" in served(article.url)
+
+    article.title = "新标题：村民议事会"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+        assert "旧标题" not in cached_text()  # purged before the commit, too
+
+    assert "旧标题" not in cached_text()
+    # Re-rendered right after the commit: the page, its listing and the home page.
+    for cookies in ({}, {"script": "hant"}, {"elder": "1"}, {"script": "hant", "elder": "1"}):
+        assert served(article.url, **cookies) is not None
+    assert "新标题：村民议事会" in served(article.url)
+    assert "新标题：村民议事会" in served(article.get_parent().url)
+    assert "新标题：村民议事会" in served("/")
+
+
+def test_unpublishing_removes_the_page_and_its_teasers(client, django_capture_on_commit_callbacks):
+    article = build.news_article("即将撤下的新闻")
+    for path in ("/", article.url):
+        client.get(path)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert served(article.url) is None
+    assert served("/") is not None and "即将撤下的新闻" not in served("/")
+    assert client.get(article.url).status_code == 404
+    assert served(article.url) is None
+
+
+def test_moving_a_page_drops_the_old_address(client, django_capture_on_commit_callbacks):
+    article = build.news_article("要移动的新闻")
+    old_url = article.url
+    client.get(old_url)
+    other = build.index(NewsIndexPage, "news-archive", "新闻存档")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.move(other, pos="last-child")
+    article.refresh_from_db()
+    assert article.url != old_url
+    assert served(old_url) is None
+    assert "要移动的新闻" in served(article.url)
+
+
+def test_deleting_a_page_and_editing_shared_content_purge(client):
+    article = build.news_article("将被删除的新闻")
+    client.get(article.url)
+    article.delete()
+    assert store.cached_files() == []
+
+    policy = build.policy(topics=[build.topic()])
+    client.get(policy.url)
+    assert store.cached_files()
+    topic = policy.topics.get()
+    topic.name = "改名后的主题"
+    topic.save()
+    assert store.cached_files() == []
+
+
+def test_saving_a_draft_keeps_the_published_cache(client):
+    article = build.news_article("已发布标题")
+    client.get(article.url)
+    article.title = "草稿标题"
+    article.save_revision()
+    assert "已发布标题" in served(article.url)
+
+
+def test_editors_previews_queries_posts_and_private_pages_bypass_the_cache(client, admin_client):
+    article = build.news_article("绕过缓存")
+    admin_client.get(article.url)
+    assert served(article.url) is None, "a logged-in editor's view must not be stored"
+
+    preview = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[article.pk]))
+    assert preview.status_code == 200 and "绕过缓存" in preview.content.decode()
+    assert store.cached_files() == []
+
+    assert client.get(article.url, {"page": "2"}).status_code == 200
+    client.post(article.url)
+    assert store.cached_files() == []
+
+    private = build.news_article("仅限登录")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    client.get(private.url)
+    client.get("/no-such-page/")
+    assert store.cached_files() == []
+
+
+def test_rebuild_renders_every_live_page_in_every_variant():
+    live = build.news_article("已发布的新闻")
+    draft = build.news_article("已撤下的新闻")
+    draft.unpublish()
+    store.purge()
+
+    call_command("pagecache_rebuild")
+
+    assert "已发布的新闻" in served(live.url, elder="1")
+    for cookies in ({}, {"script": "hant"}, {"elder": "1"}, {"script": "hant", "elder": "1"}):
+        assert served("/", **cookies) is not None
+        assert served(live.url, **cookies) is not None
+        assert "<urlset" in served("/sitemap.xml", **cookies)
+    assert served(draft.url) is None
+    assert "已撤下的新闻" not in cached_text()
+
+
+def test_a_render_that_loses_the_race_with_a_purge_is_never_served():
+    generation = store.current_generation()
+    store.purge()
+    assert store.write(generation, "hans-0", "/stale/", b"old") is False
+    assert store.cached_file("/stale/") is None
+
+
+@pytest.mark.parametrize("path", ["/../etc/", "/a/../../b/", "/a//b/", "relative/", "/x\x00/"])
+def test_unsafe_paths_are_never_written(path):
+    assert store.relative_file(path) is None
+    assert store.write(store.current_generation(), "hans-0", path, b"x") is False
+
+
+def test_cache_is_off_unless_enabled(settings, client):
+    settings.PAGECACHE_ENABLED = False
+    article = build.news_article()
+    response = client.get(article.url)
+    assert "X-Page-Cache" not in response
+    assert store.cached_files() == []
+
+
+def test_logged_in_session_cookie_bypasses(client):
+    user = get_user_model().objects.create_user("reader", password="irrelevant-pass-93")
+    client.force_login(user)
+    article = build.news_article()
+    client.get(article.url)
+    assert store.cached_files() == []
