@@ -7,8 +7,9 @@ Nothing here names another app's models. A page type takes part through:
   (falls back to ``first_published_at``);
 - ``issuing_authorities`` (many-to-many) and ``validity`` (field with choices): facets;
 - ``doc_number``: a query that is exactly a document number jumps to the page;
-- optional ``search_sections()``: ``[(anchor, heading, text), ...]`` so that a hit inside a
-  policy article links to ``url#anchor`` (e.g. ``#article-12``) with a snippet from that article;
+- optional ``search_sections()`` -> ``[(anchor, heading, text), ...]``, or ``articles()`` ->
+  ``[{"anchor", "label", "text"}, ...]`` (policies), so that a hit inside a policy article links
+  to ``url#anchor`` (e.g. ``#article-12``) with a snippet from that article;
 - optional ``search_type`` (short key for ``?type=``), otherwise the model name.
 """
 
@@ -81,13 +82,21 @@ def body_text(page):
 
 
 def sections(page):
-    method = getattr(page, "search_sections", None)
-    if not callable(method):
-        return []
+    """(anchor, heading, text) of each article: ``search_sections()`` or policy ``articles()``."""
     try:
-        return [(str(a), str(h), str(t)) for a, h, t in method()]
+        method = getattr(page, "search_sections", None)
+        if callable(method):
+            return [(str(a), str(h), str(t)) for a, h, t in method()]
+        method = getattr(page, "articles", None)
+        if callable(method):
+            return [
+                (str(a["anchor"]), str(a.get("label", "")), str(a.get("text", "")))
+                for a in method()
+                if isinstance(a, dict) and a.get("anchor")
+            ]
     except Exception:
-        return []
+        logger.exception("search sections of page %s failed", page.pk)
+    return []
 
 
 def record(page):

@@ -55,12 +55,14 @@ def sort_records(records, sort):
 
 
 def _best_section(sections, terms):
-    folded_terms = [t for t in terms if t]
+    """The article that matches most of the query (longer terms weigh more), if any."""
+    best, best_score = None, 0
     for anchor, heading, text in sections:
         folded = fold(text)
-        if any(t in folded for t in folded_terms):
-            return anchor, heading, text
-    return None
+        score = sum(len(t) for t in terms if t and t in folded)
+        if score > best_score:
+            best, best_score = (anchor, heading, text), score
+    return best
 
 
 def make_hit(rec, plan):

@@ -43,8 +43,11 @@ def root():
     return site.root_page if site else Page.objects.get(depth=1)
 
 
-def make_page(model_label, title, body="", parent=None, live=True, **fields):
-    """Create a page of any type below parent (default: the tree root) with its body text."""
+def make_page(model_label, title, body="", parent=None, live=True, stream=None, **fields):
+    """Create a page of any type below parent (default: the site root) with its body text.
+
+    ``stream`` sets the ``body`` StreamField directly (e.g. articles split by the policies app).
+    """
     model = apps.get_model(model_label)
     field_names = {f.name for f in model._meta.get_fields()}
     values = {"title": title, "slug": f"p{next(_counter)}", "live": live}
@@ -52,7 +55,9 @@ def make_page(model_label, title, body="", parent=None, live=True, **fields):
         values["date"] = datetime.date(2021, 11, 21)
     m2m = {k: fields.pop(k) for k in list(fields) if k in field_names and _is_m2m(model, k)}
     values.update(fields)
-    if body:
+    if stream is not None:
+        values["body"] = stream
+    if body and stream is None:
         for name in ("body", "text", "summary", "intro"):
             if name in field_names and name not in values:
                 value = stream_value(model, name, body) if _is_stream(model, name) else body

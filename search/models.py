@@ -1,0 +1,65 @@
+"""Editor-managed search data: synonym and abbreviation groups."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+
+from .analysis import Synonyms
+
+SEPARATORS = re.compile(r"[,，、;；\n]+")
+MAX_TERM_LENGTH = 50
+
+
+def split_terms(text):
+    """Terms of a group as typed by an editor: separated by commas (either width), 、 or ；."""
+    seen, terms = set(), []
+    for term in SEPARATORS.split(text or ""):
+        term = term.strip()
+        if term and term not in seen:
+            seen.add(term)
+            terms.append(term)
+    return terms
+
+
+class Synonym(models.Model):
+    """同义词组: terms a search treats as the same (both directions)."""
+
+    terms = models.TextField(
+        "同义词组",
+        help_text="用逗号或顿号分隔的两个或更多等价词语，例如：社治委，城乡社区发展治理委员会。"
+        "简体或繁体均可，保存后立即生效，无需重建索引。",
+    )
+    note = models.CharField("说明", max_length=200, blank=True)
+    enabled = models.BooleanField("启用", default=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note"), FieldPanel("enabled")]
+
+    class Meta:
+        verbose_name = "检索同义词"
+        verbose_name_plural = "检索同义词"
+        ordering = ["terms"]
+
+    def __str__(self):
+        return "，".join(self.term_list())
+
+    def term_list(self):
+        return split_terms(self.terms)
+
+    def clean(self):
+        terms = self.term_list()
+        if len(terms) < 2:
+            raise ValidationError({"terms": "请至少填写两个不同的词语，用逗号或顿号分隔。"})
+        too_long = [t for t in terms if len(t) > MAX_TERM_LENGTH]
+        if too_long:
+            raise ValidationError(
+                {"terms": f"每个词语不能超过{MAX_TERM_LENGTH}个字：“{too_long[0][:20]}…”"}
+            )
+        self.terms = "，".join(terms)
+
+    @classmethod
+    def as_synonyms(cls):
+        """All enabled groups as one Synonyms object for the analyzer."""
+        return Synonyms(s.term_list() for s in cls.objects.filter(enabled=True))

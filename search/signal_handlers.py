@@ -1,0 +1,55 @@
+"""Keep the search indexes in step with publishing, and the analyzer with the synonyms."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import indexer, runtime
+
+
+def on_published(sender, instance, **kwargs):
+    indexer.update_page(instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    indexer.update_page(instance)
+
+
+def on_moved(sender, instance, **kwargs):
+    # URLs of the page and all its descendants changed.
+    indexer.update_pages(Page.objects.descendant_of(instance, inclusive=True))
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    indexer.remove_page(instance)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    # Private pages (and their subtrees) must leave the public index, public ones come back.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None and indexer.uses_elasticsearch():
+        indexer.update_pages(Page.objects.descendant_of(page, inclusive=True))
+
+
+def on_synonyms_changed(sender, **kwargs):
+    runtime.synonyms_changed()
+
+
+def connect():
+    from .models import Synonym
+
+    page_published.connect(on_published, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="search_page_moved")
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="search_page_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search_restriction_{signal is post_save}",
+        )
+        signal.connect(
+            on_synonyms_changed,
+            sender=Synonym,
+            dispatch_uid=f"search_synonyms_{signal is post_save}",
+        )

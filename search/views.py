@@ -1,0 +1,148 @@
+"""The public search page (HTML, works without JavaScript) and the JSON endpoints."""
+
+import logging
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
+
+from .engine import SearchRequest, SearchResponse, get_engine
+from .engine.base import FACETS, SORTS
+
+logger = logging.getLogger(__name__)
+UNAVAILABLE = "检索服务暂时不可用，请稍后再试。"
+
+
+def run_search(req):
+    """Run a search; an engine failure becomes a message, never an error page."""
+    try:
+        return get_engine().search(req), 200
+    except Exception:
+        logger.exception("search failed for %r", req.q[:100])
+        resp = SearchResponse(request=req, messages=[*req.messages, UNAVAILABLE])
+        return resp, 503
+
+
+def _query_string(req, **changes):
+    params = {"q": req.q, **req.filters(), "sort": req.sort}
+    params.update(changes)
+    clean = {
+        k: v
+        for k, v in params.items()
+        if v not in ("", None) and not (k == "sort" and v == "relevance")
+    }
+    return "?" + urlencode(clean)
+
+
+def facet_links(req, resp):
+    """Facets as plain links (select / clear) so filtering works without JavaScript."""
+    groups = []
+    for key, label in FACETS.items():
+        values = resp.facets.get(key) or []
+        current = str(req.filters().get(key, ""))
+        items = [
+            {
+                "label": value_label,
+                "count": count,
+                "selected": str(value) == current,
+                "href": _query_string(
+                    req, **{key: "" if str(value) == current else value, "page": ""}
+                ),
+            }
+            for value, value_label, count in values
+        ]
+        if items:
+            groups.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "items": items,
+                    "clear": _query_string(req, **{key: "", "page": ""}) if current else "",
+                }
+            )
+    return groups
+
+
+def pagination(req, resp):
+    pages = []
+    last = resp.num_pages
+    for number in range(max(1, req.page - 3), min(last, req.page + 3) + 1):
+        pages.append(
+            {
+                "number": number,
+                "href": _query_string(req, page=number),
+                "current": number == req.page,
+            }
+        )
+    return {
+        "pages": pages,
+        "previous": _query_string(req, page=req.page - 1) if req.page > 1 else "",
+        "next": _query_string(req, page=req.page + 1) if req.page < last else "",
+    }
+
+
+@require_GET
+def search_page(request):
+    req = SearchRequest.from_params(request.GET)
+    resp, status = (
+        run_search(req)
+        if req.q.strip()
+        else (SearchResponse(request=req, messages=req.messages), 200)
+    )
+    if (
+        resp.jump_url
+        and request.GET.get("jump") != "0"
+        and url_has_allowed_host_and_scheme(resp.jump_url, allowed_hosts={request.get_host()})
+    ):
+        return redirect(resp.jump_url)
+    context = {
+        "search_query": req.q,
+        "req": req,
+        "resp": resp,
+        "plan": resp.plan,
+        "facet_groups": facet_links(req, resp),
+        "pagination": pagination(req, resp),
+        "sorts": [
+            {
+                "key": k,
+                "label": v,
+                "href": _query_string(req, sort=k, page=""),
+                "current": k == req.sort,
+            }
+            for k, v in SORTS.items()
+        ],
+        "suggestions": [
+            {**s, "href": "?" + urlencode({"q": s["query"]})} for s in resp.suggestions
+        ],
+        "has_filters": bool(req.filters()),
+        "clear_filters": "?" + urlencode({"q": req.q}),
+    }
+    return TemplateResponse(request, "search/search.html", context, status=status)
+
+
+@require_GET
+def search_api(request):
+    req = SearchRequest.from_params(request.GET)
+    if not req.q.strip():
+        return JsonResponse({"error": "请提供检索词参数 q。", "messages": req.messages}, status=400)
+    resp, status = run_search(req)
+    data = resp.as_json()
+    if status != 200:
+        data["error"] = UNAVAILABLE
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def autocomplete_api(request):
+    prefix = str(request.GET.get("q", "") or "")[:50]
+    try:
+        items = get_engine().autocomplete(prefix) if prefix.strip() else []
+    except Exception:
+        logger.exception("autocomplete failed for %r", prefix)
+        return JsonResponse({"error": UNAVAILABLE, "results": []}, status=503)
+    return JsonResponse(
+        {"query": prefix, "results": items}, json_dumps_params={"ensure_ascii": False}
+    )
