@@ -5,3 +5,8 @@ class DisclosuresConfig(AppConfig):
     name = "disclosures"
     label = "disclosures"
     verbose_name = "村务四务公开"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

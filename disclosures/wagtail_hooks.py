@@ -40,10 +40,29 @@ def refuse_move(request, page, destination):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk(request, action_type, objects, action_class_instance):
+    if action_type == "publish":
+        return _refuse_unready(request, objects)
     if action_type not in ("delete", "unpublish", "move"):
         return None
     for obj in objects:
         if hasattr(obj, "get_descendants") and has_published_disclosures(obj):
             label = {"delete": "删除", "unpublish": "取消发布", "move": "移动"}[action_type]
             return _refuse(request, obj, label)
+    return None
+
+
+def _refuse_unready(request, objects):
+    """Bulk publishing skips the edit form, so run the disclosure checks here."""
+    from .models import DisclosurePage
+
+    for obj in objects:
+        page = obj.specific if hasattr(obj, "specific") else obj
+        if not isinstance(page, DisclosurePage):
+            continue
+        revision = page.get_latest_revision()
+        candidate = revision.as_object() if revision else page
+        problems = candidate.publish_problems()
+        if problems:
+            messages.error(request, f"“{page.title}”不能发布：{'；'.join(problems)}")
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None

@@ -312,18 +312,12 @@ class DisclosurePage(ProtectedTreeMixin, Page):
         return problems
 
     def publish(self, revision, user=None, **kwargs):
-        candidate = revision.as_object()
-        problems = candidate.publish_problems()
+        """Refuse to publish a state that fails the checks; the version is recorded on signal."""
+        problems = revision.as_object().publish_problems()
         if problems:
             raise ValidationError(problems)
-        from .versions import record_version
-
         with transaction.atomic():
-            result = super().publish(revision, user=user, **kwargs)
-            page = DisclosurePage.objects.get(pk=self.pk)
-            if page.live:
-                record_version(page, user)
-        return result
+            return super().publish(revision, user=user, **kwargs)
 
     @property
     def version_chain(self):
