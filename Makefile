@@ -35,7 +35,6 @@ demo-content: migrate
 	$(BIN)/python manage.py update_index
 
 demo: demo-content
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "公开 is running on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

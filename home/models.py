@@ -48,6 +48,7 @@ class ImportedRecord(models.Model):
     source_id = models.CharField("导入编号", max_length=255, unique=True)
     content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
+    checksum = models.CharField("内容校验值", max_length=64, blank=True)
     imported_at = models.DateTimeField("导入时间", auto_now=True)
 
     class Meta:

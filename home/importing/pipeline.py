@@ -1,5 +1,6 @@
 """Read every file of a batch, check every record, then save all of them or none."""
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ class Batch:
     saved: dict = field(default_factory=dict)
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
 
     def ids(self):
         return {record.id for record in self.records}
@@ -91,5 +93,25 @@ def import_files(paths, dry_run=False):
     ordered = sorted(records, key=lambda r: get_record_type(r.type).order)
     with transaction.atomic():
         for record in ordered:
-            batch.saved[record.id] = get_record_type(record.type).save(record, batch)
+            batch.saved[record.id] = _save(record, batch)
     return batch
+
+
+def checksum(record):
+    canonical = json.dumps(record.data, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _save(record, batch):
+    """Save a record unless exactly this record was imported before and its page still exists."""
+    from home.models import ImportedRecord
+
+    digest = checksum(record)
+    previous = ImportedRecord.objects.filter(source_id=record.id, checksum=digest).first()
+    target = previous.target if previous else None
+    if target is not None:
+        batch.unchanged += 1
+        return target
+    saved = get_record_type(record.type).save(record, batch)
+    ImportedRecord.objects.filter(source_id=record.id).update(checksum=digest)
+    return saved

@@ -22,4 +22,7 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"校验通过：{len(batch.records)} 条记录（未写入）。")
         else:
-            self.stdout.write(f"导入完成：新建 {batch.created} 个，更新 {batch.updated} 个。")
+            self.stdout.write(
+                f"导入完成：新建 {batch.created} 个，更新 {batch.updated} 个，"
+                f"未变化 {batch.unchanged} 个。"
+            )
