@@ -235,9 +235,14 @@ class PolicyPage(RoutablePageMixin, Page):
             if e.kind == "article"
         ]
 
+    def published_versions(self):
+        return list(self.versions.all()) if self.pk else []
+
     # --- validity -----------------------------------------------------------------------------
 
     def incoming(self, relation_type):
+        if not self.pk:
+            return []
         return [
             r
             for r in self.relations_in.select_related("page")
@@ -288,7 +293,7 @@ class PolicyPage(RoutablePageMixin, Page):
             }
             for r in self.outgoing_relations()
         ]
-        for r in self.relations_in.select_related("page"):
+        for r in self.relations_in.select_related("page") if self.pk else []:
             if r.page.live:
                 out.append(
                     {
@@ -305,6 +310,8 @@ class PolicyPage(RoutablePageMixin, Page):
     def packages(self):
         """Live packages this policy belongs to, with its role and its siblings."""
         result = []
+        if not self.pk:
+            return result
         for membership in self.package_memberships.select_related("package"):
             package = membership.package
             if not package.live:
@@ -320,6 +327,8 @@ class PolicyPage(RoutablePageMixin, Page):
         return result
 
     def live_interpretations(self):
+        if not self.pk:
+            return []
         return self.interpretations.live().public().order_by("-date")
 
     @property

@@ -1,0 +1,114 @@
+"""Factories for policy-library tests."""
+
+import datetime
+import itertools
+
+import factory
+from factory.django import DjangoModelFactory
+
+from home.importing.pages import ensure_index
+from policies.forms import stream_from_text
+from policies.models import (
+    IssuingAuthority,
+    PolicyIndexPage,
+    PolicyInterpretationPage,
+    PolicyPackageMember,
+    PolicyPackagePage,
+    PolicyPage,
+    PolicyRelation,
+    Region,
+    Topic,
+)
+
+_slugs = itertools.count(1)
+
+ARTICLE_TEXT = """成都市城乡社区发展治理促进办法
+第一章　总则
+第一条　为了推进城乡社区发展治理，制定本办法。
+第二条　本办法适用于本市行政区域内的城乡社区。
+第二章　治理主体
+第三条　社区党组织应当履行下列职责：
+（一）宣传和贯彻执行党的路线方针政策；
+（二）讨论决定本社区建设中的重要问题。
+第十二条　本办法自2018年1月1日起施行。
+"""
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"主题{n}")
+
+
+class RegionFactory(DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"示例{n}区")
+    level = "county"
+
+
+class IssuingAuthorityFactory(DjangoModelFactory):
+    class Meta:
+        model = IssuingAuthority
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"发文机关{n}")
+
+
+def library():
+    return ensure_index(PolicyIndexPage, "policies", "政策文件库")
+
+
+def make_policy(title, text=ARTICLE_TEXT, authorities=(), topics=(), live=True, **fields):
+    """A policy page below the library, published once (version 1) unless live=False."""
+    fields.setdefault("published_date", datetime.date(2018, 1, 1))
+    page = PolicyPage(title=title, slug=f"policy-{next(_slugs)}", **fields)
+    page.body = stream_from_text(PolicyPage._meta.get_field("body"), text)
+    page.live = False
+    library().add_child(instance=page)
+    page.issuing_authorities = [IssuingAuthorityFactory(name=n) for n in authorities]
+    page.topics = [TopicFactory(name=n) for n in topics]
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def relate(source, relation_type, target, **extra):
+    source.relations_out = [
+        *source.relations_out.all(),
+        PolicyRelation(relation_type=relation_type, target=target, **extra),
+    ]
+    source.save_revision().publish()
+    return source
+
+
+def make_interpretation(policy, title="政策解读", live=True):
+    page = PolicyInterpretationPage(
+        title=title,
+        slug=f"interp-{next(_slugs)}",
+        interprets=policy,
+        date=datetime.date(2018, 1, 2),
+        live=False,
+    )
+    library().add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_package(title, members):
+    """members: list of (policy, role)."""
+    page = PolicyPackagePage(title=title, slug=f"package-{next(_slugs)}", live=False)
+    library().add_child(instance=page)
+    page.members = [PolicyPackageMember(policy=p, role=r) for p, r in members]
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
