@@ -9,3 +9,8 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+# policies: /api/v2/policies/, /api/v2/policy-packages/, /api/v2/policy-interpretations/
+from policies.api import register_endpoints as register_policy_endpoints  # noqa: E402
+
+register_policy_endpoints(api_router)
