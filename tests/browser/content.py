@@ -14,8 +14,40 @@ CONTENT = Path(__file__).with_name("content.jsonl")
 SEARCH_TERM = "加装电梯"  # appears in article 第四条 of the test policy (and in the case study)
 
 
+def ensure_base():
+    """Root page, home page, default site and root collection, as the migrations leave them.
+
+    Transactional tests (live_server) flush the database afterwards, data migrations included.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Site
+
+    from home.models import HomePage
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.objects.filter(depth=1).first()
+    if root is None:
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = HomePage.objects.first()
+    if home is None:
+        home = root.add_child(
+            instance=HomePage(
+                title="公开 · 城乡社区治理信息公开",
+                slug="home",
+                intro="城乡社区发展治理的政策文件、新闻、典型案例、图片报道与村务公开。",
+            )
+        )
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+    )
+    return home
+
+
 def build_site():
     """Import the test content; returns {model label: live page} for every page type present."""
+    ensure_base()
     call_command("import_content", str(CONTENT), verbosity=0)
     _add_disclosures()
     pages = {}
