@@ -29,16 +29,17 @@ PAGE_PERMISSIONS = {
 }
 COLLECTION_PERMISSIONS = {
     EDITORS: [
-        ("media", "add_creditedimage"),
-        ("media", "change_creditedimage"),
-        ("media", "choose_image"),
+        # Wagtail checks image permissions against wagtailimages.Image for any image model.
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "change_document"),
         ("wagtaildocs", "choose_document"),
     ],
 }
 COLLECTION_PERMISSIONS[REVIEWERS] = COLLECTION_PERMISSIONS[EDITORS] + [
-    ("media", "delete_creditedimage"),
+    ("wagtailimages", "delete_image"),
     ("wagtaildocs", "delete_document"),
 ]
 
