@@ -112,6 +112,7 @@ def _apply(queryset, filters, skip=None):
 
 
 def _counts(key, queryset):
+    queryset = queryset.order_by()  # default page ordering would split the GROUP BY
     if key == "authority":
         rows = queryset.values("issuing_authorities__name").annotate(n=Count("pk", distinct=True))
         return {
