@@ -28,24 +28,23 @@ def _chunks(queryset, size=CHUNK):
 
 
 def rebuild_database(progress=None):
-    """Rebuild every Wagtail search backend (ours by default) model by model, in chunks."""
+    """Rebuild every Wagtail search backend (ours by default) model by model, in chunks.
+
+    Wagtail's page models each index only the pages of exactly their type, so every indexed
+    model is visited.
+    """
     models = get_indexed_models()
-    total = sum(m.get_indexed_objects().count() for m in models if not m._meta.parents)
+    total = sum(m.get_indexed_objects().count() for m in models)
     done = 0
     for _name, backend in get_search_backends_with_name():
-        index = backend.get_index_for_model(models[0]) if models else None
-        if index is None or not backend.rebuilder_class:
+        if not models or not backend.rebuilder_class:
             continue
-        rebuilder = backend.rebuilder_class(index)
+        rebuilder = backend.rebuilder_class(backend.get_index_for_model(models[0]))
         index = rebuilder.start()
         for model in models:
             index.add_model(model)
-            if model._meta.parents:  # subclasses are indexed through their root model
-                continue
             for chunk in _chunks(model.get_indexed_objects()):
-                index.add_items(
-                    model, [obj.specific if hasattr(obj, "specific") else obj for obj in chunk]
-                )
+                index.add_items(model, chunk)
                 done += len(chunk)
                 if progress:
                     progress(done, total)
