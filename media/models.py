@@ -101,7 +101,7 @@ class CreditedImage(AbstractImage):
         if cleaned is None:
             return
         old_name, was_stored, storage = self.file.name, self.file._committed, self.file.storage
-        self.file.save(cleaned.name, ContentFile(cleaned.content), save=False)
+        self.file.save(cleaned.name, ContentFile(cleaned.content, name=cleaned.name), save=False)
         if was_stored and old_name != self.file.name:
             storage.delete(old_name)
         self._set_image_file_metadata()

@@ -51,3 +51,20 @@ class PhotoFeaturePageFactory(wagtail_factories.PageFactory):
         page.photos = [PhotoFeaturePhoto(image=image) for image in images]
         if create:
             page.save_revision().publish()
+
+
+def jpeg_with_gps(size=(60, 40), orientation=6):
+    """A phone-like JPEG: GPS position, camera make/model and a rotation flag."""
+    from PIL import ExifTags
+
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Apple"
+    exif[ExifTags.Base.Model] = "iPhone 15 Pro"
+    exif[ExifTags.Base.Orientation] = orientation
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (30.0, 39.0, 12.5),
+        ExifTags.GPS.GPSLongitudeRef: "E",
+        ExifTags.GPS.GPSLongitude: (104.0, 4.0, 3.2),
+    }
+    return jpeg_bytes(size=size, exif=exif)

@@ -202,4 +202,5 @@ LOGGING = {
 if env_bool("GONGKAI_TRUST_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 WAGTAILIMAGES_IMAGE_MODEL = "media.CreditedImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.CreditedImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "heic"]
