@@ -1,6 +1,7 @@
 """Published versions of disclosures, chained by SHA-256; never edited or deleted."""
 
 import datetime
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import models
@@ -8,6 +9,9 @@ from django.utils import timezone
 
 from ..diffing import diff_snapshots, summarise
 from ..hashchain import GENESIS, StoredVersion, json_safe, verify_chain, version_hash
+
+# Importers of historical records set the original publication time here; otherwise "now".
+publication_time = ContextVar("publication_time", default=None)
 
 
 class DisclosureVersion(models.Model):
@@ -94,7 +98,7 @@ def record_version(page, user=None):
         page=page,
         number=(last.number + 1) if last else 1,
         kind=kind,
-        published_at=timezone.now().replace(microsecond=0),
+        published_at=(publication_time.get() or timezone.now()).replace(microsecond=0),
         reason=reason.strip(),
         changes=json_safe(changes),
         village=page.get_parent().title,

@@ -28,4 +28,5 @@ class Command(BaseCommand):
 
     @staticmethod
     def name_of(page):
-        return f"{page.get_parent().title}《{page.title}》（页面 ID {page.pk}，{page.url_path}）"
+        where = page.url or page.url_path
+        return f"{page.get_parent().title}《{page.title}》（页面 ID {page.pk}，{where}）"
