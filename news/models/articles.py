@@ -30,7 +30,8 @@ class ArticleIndexPage(Page):
         abstract = True
 
     def listed_items(self):
-        return self.listed_model.objects.child_of(self).live().public()
+        items = self.listed_model.objects.child_of(self).live().public()
+        return items.prefetch_related("themes") if hasattr(self.listed_model, "themes") else items
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
