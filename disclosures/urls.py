@@ -26,4 +26,6 @@ urlpatterns = [
     ),
     path("siwu-data/village/<int:pk>/poster/", views.poster, name="poster"),
     path("siwu-data/village/<int:pk>/qr.svg", views.village_qr, name="village_qr"),
+    path("siwu-data/v/<int:pk>/", views.village_short, name="village_short"),
+    path("siwu-data/d/<int:pk>/", views.disclosure_short, name="disclosure_short"),
 ]

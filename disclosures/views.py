@@ -7,7 +7,8 @@ import json
 import qrcode
 import qrcode.image.svg
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
@@ -157,22 +158,39 @@ def _qr_svg(url):
     return image.to_string(encoding="unicode")
 
 
+def short_url(request, name, pk):
+    """A short absolute link for printing and QR codes, on the host the reader used."""
+    return request.build_absolute_uri(reverse(f"disclosures:{name}", args=[pk]))
+
+
+@require_GET
+def village_short(request, pk):
+    return redirect(_live(VillagePage, pk).url)
+
+
+@require_GET
+def disclosure_short(request, pk):
+    return redirect(_live(DisclosurePage, pk).url)
+
+
 @require_GET
 def village_qr(request, pk):
     village = _live(VillagePage, pk)
-    return HttpResponse(_qr_svg(village.get_full_url(request)), content_type="image/svg+xml")
+    svg = _qr_svg(short_url(request, "village_short", village.pk))
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @require_GET
 def page_qr(request, pk):
     page = _live(DisclosurePage, pk)
-    return HttpResponse(_qr_svg(page.get_full_url(request)), content_type="image/svg+xml")
+    svg = _qr_svg(short_url(request, "disclosure_short", page.pk))
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @require_GET
 def poster(request, pk):
     village = _live(VillagePage, pk)
-    context = {"page": village, "full_url": village.get_full_url(request)}
+    context = {"page": village, "full_url": short_url(request, "village_short", village.pk)}
     return render(request, "disclosures/village_poster.html", context)
 
 
@@ -183,7 +201,7 @@ def notice(request, pk):
         "page": page,
         "village": page.get_parent().specific,
         "versions": list(page.versions.order_by("number")),
-        "full_url": page.get_full_url(request),
+        "full_url": short_url(request, "disclosure_short", page.pk),
     }
     return render(request, "disclosures/notice_sheet.html", context)
 

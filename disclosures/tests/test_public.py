@@ -193,7 +193,9 @@ def test_poster_and_notice_sheet(client, tree):
     poster = soup(client.get(reverse("disclosures:poster", args=[xuyang.pk])))
     qr = poster.select_one("img.dc-poster-qr")
     assert qr["src"] == reverse("disclosures:village_qr", args=[xuyang.pk])
-    assert xuyang.get_full_url() in poster.get_text()
+    short = reverse("disclosures:village_short", args=[xuyang.pk])
+    assert f"http://testserver{short}" in poster.get_text()
+    assert client.get(short).url == xuyang.url
     svg = client.get(qr["src"])
     assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content
     sheet = soup(client.get(reverse("disclosures:notice", args=[page.pk])))
