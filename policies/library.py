@@ -184,7 +184,9 @@ def run_library_query(base, params):
     if sort not in SORTS:
         messages.append(f"排序方式“{sort}”无效，已按最新发布排序。")
         sort = DEFAULT_SORT
-    results = _apply(base, filters).order_by(*SORTS[sort][1])
+    results = (
+        _apply(base, filters).order_by(*SORTS[sort][1]).prefetch_related("issuing_authorities")
+    )
     paginator = Paginator(results, PER_PAGE)
     raw_page = _clean_text(params.get("page"), 12) or "1"
     if not raw_page.isdigit() or int(raw_page) < 1:

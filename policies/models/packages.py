@@ -38,11 +38,10 @@ class PolicyPackagePage(Page):
         return [m for m in self.members.select_related("policy") if m.policy.live]
 
     def members_by_role(self):
+        """(role label, members) for every role, empty roles included, so "1+6+N" reads right."""
         members = self.live_members()
         return [
-            (label, [m for m in members if m.role == role])
-            for role, label in PackageRole.choices
-            if any(m.role == role for m in members)
+            (label, [m for m in members if m.role == role]) for role, label in PackageRole.choices
         ]
 
     @property
