@@ -113,6 +113,7 @@ class DisclosurePage(ProtectedTreeMixin, Page):
         index.FilterField("period_year"),
     ]
     api_fields = [
+        APIField("village_name"),
         APIField("category"),
         APIField("period_kind"),
         APIField("period_label"),
@@ -149,6 +150,11 @@ class DisclosurePage(ProtectedTreeMixin, Page):
             )
         except (schedule.PeriodError, KeyError):
             return ""
+
+    @property
+    def village_name(self):
+        parent = self.get_parent()
+        return parent.title if parent else ""
 
     @property
     def category_label(self):
