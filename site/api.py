@@ -14,3 +14,8 @@ api_router.register_endpoint("documents", DocumentsAPIViewSet)
 from policies.api import register_endpoints as register_policy_endpoints  # noqa: E402
 
 register_policy_endpoints(api_router)
+
+# disclosures: /api/v2/disclosures/, /api/v2/villages/
+from disclosures.api import register_endpoints as register_disclosure_endpoints  # noqa: E402
+
+register_disclosure_endpoints(api_router)
