@@ -48,7 +48,8 @@ class OverdueInterpretationsPanel(Component):
     template_name = "policies/admin/overdue_panel.html"
 
     def get_context_data(self, parent_context):
-        return {"policies": overdue_policies()[:20]}
+        policies = overdue_policies()
+        return {"policies": policies[:20], "total": len(policies)}
 
 
 class SplitPreviewForm(forms.Form):

@@ -4,14 +4,18 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
 
 PER_PAGE = 20
+# Documents without a number go after the numbered ones.
+NO_NUMBER_LAST = Case(
+    When(doc_number_sort="", then=Value(1)), default=Value(0), output_field=IntegerField()
+).asc()
 SORTS = {
     "newest": ("最新发布", ("-published_date", "-pk")),
     "oldest": ("最早发布", ("published_date", "pk")),
-    "number": ("按发文字号", ("doc_number_sort", "pk")),
+    "number": ("按发文字号", (NO_NUMBER_LAST, "doc_number_sort", "pk")),
 }
 DEFAULT_SORT = "newest"
 FILTER_LABELS = {

@@ -149,3 +149,9 @@ def test_drafts_are_not_listed(client, corpus):
     make_policy("未发布的文件", live=False)
     response, _ = get(client, corpus)
     assert "未发布的文件" not in titles(response)
+
+
+def test_documents_without_number_sort_last_by_number(client, corpus):
+    make_policy("无文号的文件", published_date=datetime.date(2019, 1, 1))
+    response, _ = get(client, corpus, sort="number")
+    assert titles(response)[-1] == "无文号的文件"

@@ -131,3 +131,28 @@ def test_first_publication_creates_version_one(client):
 def test_unknown_history_version_is_a_404(client):
     page = make_policy("办法")
     assert client.get(page.url + "history/99/").status_code == 404
+
+
+def test_attachments_are_listed(client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from policies.models import PolicyAttachment
+
+    document = get_document_model().objects.create(
+        title="成委发〔2017〕27号 正式文本", file=ContentFile(b"%PDF-1.4", name="wenjian.pdf")
+    )
+    page = make_policy("带附件的文件")
+    page.attachments = [PolicyAttachment(document=document)]
+    page.change_note = "增加附件"
+    page.save_revision().publish()
+    content = html(client, page)
+    assert "成委发〔2017〕27号 正式文本" in content and "（PDF）" in content
+
+
+class TestRoutes:
+    def test_history_routes_are_routable(self, client):
+        page = make_policy("办法")
+        assert client.get(page.url + "history/").status_code == 200
+        assert client.get(page.url + "history/1/").status_code == 200
+        assert client.get(page.url + "history/abc/").status_code == 404
