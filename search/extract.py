@@ -99,8 +99,11 @@ def sections(page):
     return []
 
 
-def record(page):
-    """A flat dict describing a specific page (used by Elasticsearch and the result list)."""
+def record(page, full=True):
+    """A flat dict describing a specific page (used by Elasticsearch and the result list).
+
+    ``full=False`` leaves out the text (body, sections): enough for facets and sorting.
+    """
     model = page.specific_class or type(page)
     date = page_date(page)
     return {
@@ -114,6 +117,7 @@ def record(page):
         "authority": authorities(page),
         "validity": validity(page),
         "doc_number": str(getattr(page, "doc_number", "") or ""),
-        "body": body_text(page),
-        "sections": sections(page),
+        "body": body_text(page) if full else None,
+        "sections": sections(page) if full else None,
+        "page": page,
     }

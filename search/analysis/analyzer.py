@@ -10,8 +10,8 @@ alternatives, each alternative an AND (or an exact phrase) of tokens. Backends r
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import docnumbers
 from .dictionary import domain_dictionary
@@ -99,29 +99,41 @@ def compound_token(term):
     return clean_tokens(term.replace("+", "加"))[0] if clean_tokens(term.replace("+", "加")) else ""
 
 
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
 def clean_tokens(word):
     """Split a segmenter word into runs of letters/digits (what FTS tokenizers keep)."""
-    out, buf = [], []
-    for ch in word:
-        if unicodedata.category(ch)[0] in "LN":
-            buf.append(ch)
-        elif buf:
-            out.append("".join(buf))
-            buf = []
-    if buf:
-        out.append("".join(buf))
-    return [t.lower() for t in out]
+    return _TOKEN_RE.findall(word.lower())
 
 
 def unigrams(tokens):
     """Han tokens split into characters, other tokens kept, in order."""
     out = []
     for token in tokens:
-        if is_han(token[0]):
-            out.extend(token)
-        else:
+        if token.isascii():
             out.append(token)
+        else:
+            out.extend(token)
     return out
+
+
+def _subwords(search_words, words):
+    """Search-mode output minus the whole words (it lists each word's parts, then the word)."""
+    extras, position, total = [], 0, len(words)
+    for word in search_words:
+        if position < total and word == words[position]:
+            position += 1
+        else:
+            extras.append(word)
+    return extras
+
+
+@lru_cache(maxsize=1)
+def _dictionary_set():
+    words, _ = domain_dictionary()
+    entries = {w for w, _freq in words}
+    return frozenset(entries), max((len(w) for w in entries), default=2)
 
 
 def _words(text):
@@ -144,11 +156,9 @@ class Analyzer:
         if not text.strip():
             return []
         words = cut(text)
-        primary = [t for w in words for t in clean_tokens(w)]
+        primary = clean_tokens(" ".join(words))
         extras = []
-        subwords = Counter(cut_for_search(text)) - Counter(words)
-        for word, count in subwords.items():
-            extras.extend(clean_tokens(word) * count)
+        extras.extend(clean_tokens(" ".join(_subwords(cut_for_search(text), words))))
         extras.extend(self._inner_dictionary_words(primary))
         extras.extend(self._number_units(primary))
         for match in _COMPOUND_RE.finditer(text):
@@ -157,8 +167,9 @@ class Analyzer:
         for term in compounds:
             if term in text and not _COMPOUND_RE.fullmatch(term) and clean_tokens(term) != [term]:
                 extras.extend([compound_token(term)] * text.count(term))
-        for number in docnumbers.find_all(text):
-            extras.extend(docnumbers.doc_tokens_for_index(number))
+        if "号" in text:
+            for number in docnumbers.find_all(text):
+                extras.extend(docnumbers.doc_tokens_for_index(number))
         # Last, the text again one Han character at a time: single characters are searchable and
         # an exact phrase is a run of adjacent positions in this section.
         extras.extend(unigrams(primary))
@@ -171,17 +182,19 @@ class Analyzer:
     @staticmethod
     def _inner_dictionary_words(tokens):
         """Dictionary words inside longer words (社区发展治理 inside 城乡社区发展治理)."""
-        words, _ = domain_dictionary()
+        words, longest = _dictionary_set()
         for token in tokens:
-            if len(token) > 3:
-                for word, _freq in words:
-                    if len(word) < len(token) and word in token:
-                        yield word
+            size = len(token)
+            if size > 3:
+                for i in range(size - 1):
+                    for j in range(i + 2, min(size, i + longest) + 1):
+                        if j - i < size and token[i:j] in words:
+                            yield token[i:j]
 
     @staticmethod
     def _number_units(tokens):
         for current, following in zip(tokens, tokens[1:], strict=False):
-            if _NUMBER_RE.match(current) and following and is_han(following[0]):
+            if current.isdigit() and not following.isascii() and is_han(following[0]):
                 yield current + following
 
     # -- query side --------------------------------------------------------------------------

@@ -23,29 +23,32 @@ _PINYIN_NOISE = re.compile(
 # A line break between two Han characters is a hard wrap in the middle of a word or sentence.
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HARD_WRAP = re.compile(rf"(?<=[{_HAN}])[ \t]*\r?\n[ \t]*(?=[{_HAN}])")
-_HAN_RE = re.compile(rf"[{_HAN}]")
 
 
 def is_han(char):
     """True for a CJK ideograph (basic block, extensions, compatibility)."""
-    return bool(_HAN_RE.match(char))
+    code = ord(char[0])
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+    )
+
+
+# C0/C1 controls, surrogates, and the format characters (category Cf) of Unicode 15.
+_DROP = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_SPACE = re.compile("[\t\r\x0b\x0c\x85\u2028\u2029]")
 
 
 def strip_controls(text):
     """Remove NUL, control and format characters and lone surrogates; tabs become spaces."""
-    out = []
-    for ch in text:
-        if ch == "\n":
-            out.append(ch)
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Zl", "Zp"):
-            out.append(" " if ch in "\t\r\x0b\x0c\u2028\u2029\x85" else "")
-        elif cat in ("Cf", "Cs", "Cn"):
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _DROP.sub("", _SPACE.sub(" ", text))
 
 
 def strip_pinyin_noise(text):

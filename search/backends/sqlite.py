@@ -1,9 +1,11 @@
 """SQLite FTS5 backend: Wagtail's backend with segmented text and weighted BM25."""
 
-from django.db.models import FloatField, Func
+from django.db.models import FloatField, Func, TextField
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite as base
 from modelsearch.backends.database.sqlite.query import SearchQueryCombinable
 from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
 from . import render
@@ -64,6 +66,75 @@ class ChineseSQLiteQueryCompiler(base.SQLiteSearchQueryCompiler):
         return super().search(config, start, stop, score_field=score_field)
 
 
+class FastRankingMixin:
+    """One FTS query ranked by bm25 with LIMIT, instead of a correlated score per row.
+
+    Used for plain relevance-ordered searches (the public search and the admin); anything else
+    falls back to Wagtail's generic query.
+    """
+
+    def can_rank_fast(self):
+        return (
+            self.order_by_relevance
+            and self.fields is None
+            and isinstance(self.query, (PlainText, Phrase))
+        )
+
+    def ranked_entries(self):
+        match = base.MatchExpression(self.FTS_TABLE_FIELDS, self.build_search_query(self.query))
+        allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
+        return (
+            base.SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(
+                    self.queryset.model
+                ),
+                index_entry__object_id__in=allowed,
+            )
+            .annotate(score=WeightedBM25())
+        )
+
+    def ranked_ids(self, start, stop):
+        rows = (
+            self.ranked_entries().order_by("score").values_list("index_entry__object_id", "score")
+        )
+        return list(rows[start:stop])
+
+
+class ChineseSQLiteSearchCompiler(FastRankingMixin, ChineseSQLiteQueryCompiler):
+    pass
+
+
+class ChineseSQLiteSearchResults(base.SQLiteSearchResults):
+    def _fast(self):
+        compiler = self.query_compiler
+        return (
+            isinstance(compiler, FastRankingMixin)
+            and compiler.can_rank_fast()
+            and not _plan_for(compiler.query).is_empty
+        )
+
+    def _do_search(self):
+        if not self._fast():
+            return super()._do_search()
+        rows = self.query_compiler.ranked_ids(self.start, self.stop)
+        model = self.query_compiler.queryset.model
+        objs = self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in rows]).in_bulk()
+        results = []
+        for object_id, score in rows:
+            obj = objs.get(model._meta.pk.to_python(object_id))
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+        return results
+
+    def _do_count(self):
+        if not self._fast():
+            return super()._do_count()
+        return self.query_compiler.ranked_entries().count()
+
+
 class ChineseSQLiteAutocompleteCompiler(base.SQLiteAutocompleteQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
@@ -83,7 +154,8 @@ class ChineseSQLiteAutocompleteCompiler(base.SQLiteAutocompleteQueryCompiler):
 
 
 class ChineseSQLiteSearchBackend(base.SQLiteSearchBackend):
-    query_compiler_class = ChineseSQLiteQueryCompiler
+    query_compiler_class = ChineseSQLiteSearchCompiler
+    results_class = ChineseSQLiteSearchResults
     autocomplete_query_compiler_class = ChineseSQLiteAutocompleteCompiler
     index_class = ChineseSQLiteIndex
 

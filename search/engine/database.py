@@ -1,6 +1,7 @@
 """The embedded engine: Wagtail's search backend (ours, with Chinese analysis) for matching and
 ranking; facets, sorting and snippets over the best matches."""
 
+from django.db.models import prefetch_related_objects
 from wagtail.models import Page, get_page_models
 
 from .. import extract
@@ -53,13 +54,21 @@ class DatabaseEngine:
         return public_pages().search(query).count()
 
     def records(self, ids):
-        pages = Page.objects.filter(pk__in=ids).specific()
+        """Facet data of the matched pages, in rank order (text is read later, per shown hit)."""
+        pages = list(Page.objects.filter(pk__in=ids).specific())
+        by_class = {}
+        for page in pages:
+            by_class.setdefault(type(page), []).append(page)
+        for model, group in by_class.items():
+            field_names = {f.name for f in model._meta.get_fields()}
+            if "issuing_authorities" in field_names:
+                prefetch_related_objects(group, "issuing_authorities")
         by_id = {page.pk: page for page in pages}
         recs = []
         for rank, pk in enumerate(ids):
             page = by_id.get(pk)
             if page is not None:
-                rec = extract.record(page)
+                rec = extract.record(page, full=False)
                 rec["score"] = float(len(ids) - rank)
                 recs.append(rec)
         return recs
@@ -84,7 +93,8 @@ class DatabaseEngine:
         selected = results.sort_records(results.apply_filters(recs, filters), req.sort)
         resp.count = len(selected)
         start = (req.page - 1) * req.per_page
-        resp.hits = [results.make_hit(rec, plan) for rec in selected[start : start + req.per_page]]
+        shown = [extract.record(rec["page"]) for rec in selected[start : start + req.per_page]]
+        resp.hits = [results.make_hit(rec, plan) for rec in shown]
         if resp.count and not resp.hits:
             resp.messages.append("页码超出范围。")
         if not resp.count:

@@ -1,0 +1,64 @@
+"""Synthetic corpora built from the demo text: seed articles and the public policy corpus."""
+
+import json
+import random
+import re
+from pathlib import Path
+
+SHARED = Path("/work/shared")
+_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+def _paragraphs():
+    paragraphs = []
+    for path in sorted((SHARED / "seeds").glob("0*.txt")):
+        paragraphs.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n"))
+    corpus = SHARED / "corpora" / "policy-corpus.jsonl"
+    if corpus.exists():
+        for line in corpus.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                paragraphs.extend(p.strip() for p in record.get("body", "").split("\n"))
+    return [p for p in paragraphs if len(p) >= 20]
+
+
+def _sentences(paragraphs):
+    out = []
+    for p in paragraphs:
+        out.extend(s.strip() for s in _SENTENCE_END.split(p) if 8 <= len(s.strip()) <= 40)
+    return out
+
+
+def documents(count, seed=20211121):
+    """``count`` (title, body) pairs: a sentence as title, 3–6 paragraphs as body."""
+    rng = random.Random(seed)
+    paragraphs = _paragraphs()
+    sentences = _sentences(paragraphs)
+    for _ in range(count):
+        title = rng.choice(sentences).rstrip("。；！？")
+        body = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(3, 6)))
+        yield title, body
+
+
+QUERIES = [
+    "社区发展治理",
+    "社區發展治理",
+    "城乡社区",
+    "志愿服务",
+    "简阳",
+    "咸宁",
+    "网格员",
+    "党群服务中心",
+    "1+3+N",
+    "社会救助",
+    "村务公开",
+    "基层治理",
+    "政府信息公开",
+    "乡村振兴",
+    "社会组织",
+    "物业服务",
+    "居民委员会",
+    "慈善",
+    "信访",
+    "15分钟",
+]
