@@ -25,5 +25,5 @@ def home_sections(home):
         "latest_news": _latest(NewsArticlePage),
         "latest_cases": _latest(CaseStudyPage),
         "featured_policies": featured,
-        "latest_photos": _latest(PhotoFeaturePage, 4),
+        "latest_photos": _latest(PhotoFeaturePage, 4).prefetch_related("photos__image"),
     }

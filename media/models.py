@@ -125,7 +125,12 @@ class PhotoFeatureIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        features = PhotoFeaturePage.objects.child_of(self).live().public()
+        features = (
+            PhotoFeaturePage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("photos__image")
+        )
         context["items"] = Paginator(features.order_by("-date", "-pk"), PHOTOS_PER_PAGE).get_page(
             request.GET.get("page")
         )
@@ -167,17 +172,24 @@ class PhotoFeaturePage(AttributedPage, Page):
         verbose_name = "图片报道"
         verbose_name_plural = "图片报道"
 
+    def photos_with_images(self):
+        """The photos with their images: from a listing's prefetch_related("photos__image")
+        when there is one, else in one query."""
+        if "photos" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.photos.all())
+        return list(self.photos.select_related("image"))
+
     @property
     def first_photo(self):
-        first = self.photos.first()
-        return first.image if first else None
+        photos = self.photos_with_images()
+        return photos[0].image if photos else None
 
     @property
     def teaser(self):
         return self.search_description or self.text[:110]
 
     def photographers(self):
-        names = [p.image.credit for p in self.photos.select_related("image") if p.image.credit]
+        names = [p.image.credit for p in self.photos_with_images() if p.image.credit]
         return list(dict.fromkeys(names))
 
     def related_pages(self, limit=4):

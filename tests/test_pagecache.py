@@ -185,3 +185,15 @@ def test_logged_in_session_cookie_bypasses(client):
     article = build.news_article()
     client.get(article.url)
     assert store.cached_files() == []
+
+
+def test_feeds_are_cached_and_purged_with_the_pages(client, django_capture_on_commit_callbacks):
+    article = build.news_article("订阅里的旧标题")
+    response = client.get("/feeds/news.rss")
+    assert response.status_code == 200 and response["X-Page-Cache"] == "stored"
+    assert "订阅里的旧标题" in served("/feeds/news.rss")
+
+    article.title = "订阅里的新标题"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert "订阅里的新标题" in served("/feeds/news.rss")  # re-rendered eagerly with the page

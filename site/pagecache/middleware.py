@@ -1,11 +1,14 @@
 """Store anonymous responses of live public pages in the page cache as they are rendered."""
 
+from fnmatch import fnmatchcase
+
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
 from . import store
 
 XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")  # nginx's mime.types gives each its XML type
 UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
 
 
@@ -32,7 +35,7 @@ def _cacheable_route(request):
         match = request.resolver_match or resolve(request.path_info)
     except Resolver404:
         return False
-    return match.url_name in names or match.view_name in names
+    return any(fnmatchcase(match.view_name, name) for name in names)
 
 
 def _cacheable_response(request, response):
@@ -44,7 +47,7 @@ def _cacheable_response(request, response):
     ctype = response.get("Content-Type", "").split(";")[0].strip().lower()
     if request.path.endswith("/"):
         return ctype == "text/html"
-    return request.path.endswith(".xml") and ctype in XML_TYPES
+    return request.path.endswith(FEED_SUFFIXES) and ctype in XML_TYPES
 
 
 class PageCacheMiddleware:

@@ -59,6 +59,8 @@ def extra_urls():
 
     paths = []
     for name in getattr(settings, "PAGECACHE_URL_NAMES", ()):
+        if "*" in name:
+            continue
         try:
             paths.append(reverse(name))
         except NoReverseMatch:

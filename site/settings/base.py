@@ -182,7 +182,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", False)
 PAGECACHE_ROOT = Path(env_str("GONGKAI_PAGECACHE_ROOT", str(VAR_DIR / "pagecache")))
 PAGECACHE_EAGER = env_bool("GONGKAI_PAGECACHE_EAGER", True)
-PAGECACHE_URL_NAMES = ["sitemap"]
+# Non-page routes to cache as well (glob patterns allowed; only exact names are pre-rendered).
+PAGECACHE_URL_NAMES = ["sitemap", "news:feed-topic-*"]
+PAGECACHE_URL_NAMES += [
+    f"news:feed-{f}-{k}" for f in ("news", "cases", "photos", "policies") for k in ("rss", "atom")
+]
 
 # Admin login throttling.
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))

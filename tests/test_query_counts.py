@@ -1,0 +1,246 @@
+"""Lean rendering: the number of queries a page needs does not grow with its content.
+
+Each test builds N items of the content a page type shows, counts the queries of rendering the
+page, builds 2N more and counts again (after one warm-up request each time, so one-off work such
+as creating image renditions is not counted).
+"""
+
+import datetime
+import re
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from disclosures import models as disclosure_models
+from disclosures.tests import factories as disclosure_factories
+from media.models import PhotoFeatureIndexPage, PhotoFeaturePhoto
+from news.models import CaseStudyIndexPage, CaseStudyPolicy, NewsIndexPage
+from policies.models import PolicyIndexPage
+
+from . import pagebuilders as build
+
+pytestmark = pytest.mark.django_db
+N = 3
+
+
+def count_queries(client, url):
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def assert_flat(client, grow, url):
+    """grow(k) adds k more items to what the page at url() shows."""
+    grow(N)
+    small = count_queries(client, url())
+    grow(2 * N)
+    large = count_queries(client, url())
+    grown = Counter(map(_shape, large)) - Counter(map(_shape, small))
+    extra = "\n".join(f"{n}× {sql[:300]}" for sql, n in grown.items())
+    assert len(large) == len(small), f"{len(small)} → {len(large)} queries; grown:\n{extra}"
+
+
+def _shape(sql):
+    return re.sub(r"\b\d+\b", "?", sql)
+
+
+def test_home_page(client):
+    def grow(k):
+        for _ in range(k):
+            build.news_article()
+            build.case_study()
+            build.policy(topics=[build.topic()])
+            build.photo_feature(photos=2)
+
+    assert_flat(client, grow, lambda: "/")
+
+
+def test_news_article_page(client):
+    article = build.news_article()
+
+    def grow(k):
+        for _ in range(k):
+            build.news_article()  # candidates for "related"
+        article.body = [("paragraph", "<p>段落</p>")] * (len(article.body) + k)
+        article.tags.add(*[f"标签{article.tags.count() + i}" for i in range(k)])
+        article.save_revision().publish()
+
+    assert_flat(client, grow, lambda: article.url)
+
+
+def test_news_and_case_study_listings(client):
+    for model, builder in (
+        (NewsIndexPage, build.news_article),
+        (CaseStudyIndexPage, build.case_study),
+    ):
+
+        def grow(k, builder=builder):
+            for _ in range(k):
+                builder()
+
+        assert_flat(client, grow, lambda model=model: model.objects.get().url)
+
+
+def test_case_study_page(client):
+    case = build.case_study()
+
+    def grow(k):
+        links = [*case.policy_links.all()]
+        links += [CaseStudyPolicy(policy=build.policy()) for _ in range(k)]
+        case.policy_links = links
+        case.themes = [*case.themes.all(), *(build.topic() for _ in range(k))]
+        case.save_revision().publish()
+
+    assert_flat(client, grow, lambda: case.url)
+
+
+def test_policy_index_page(client):
+    def grow(k):
+        for _ in range(k):
+            build.policy(topics=[build.topic()], authorities=[build.authority()])
+
+    assert_flat(client, grow, lambda: PolicyIndexPage.objects.get().url)
+
+
+def test_policy_page(client):
+    policy = build.policy()
+
+    def grow(k):
+        policy.topics = [*policy.topics.all(), *(build.topic() for _ in range(k))]
+        policy.issuing_authorities = [
+            *policy.issuing_authorities.all(),
+            *(build.authority() for _ in range(k)),
+        ]
+        policy.save_revision().publish()
+        for _ in range(k):
+            build.interpretation(policy)
+
+    assert_flat(client, grow, lambda: policy.url)
+
+
+def test_policy_interpretation_page(client):
+    policy = build.policy()
+    interpretation = build.interpretation(policy)
+
+    def grow(k):
+        policy.issuing_authorities = [
+            *policy.issuing_authorities.all(),
+            *(build.authority() for _ in range(k)),
+        ]
+        policy.save_revision().publish()
+        for _ in range(k):
+            build.interpretation(policy)
+
+    assert_flat(client, grow, lambda: interpretation.url)
+
+
+def test_policy_package_page(client):
+    members = []
+    holder = {}
+
+    def grow(k):
+        members.extend(build.policy(authorities=[build.authority()]) for _ in range(k))
+        if "page" in holder:
+            holder["page"].delete()
+        holder["page"] = build.package(members)
+
+    assert_flat(client, grow, lambda: holder["page"].url)
+
+
+def test_photo_feature_index_page(client):
+    def grow(k):
+        for _ in range(k):
+            build.photo_feature(photos=2)
+
+    assert_flat(client, grow, lambda: PhotoFeatureIndexPage.objects.get().url)
+
+
+def test_photo_feature_page(client):
+    feature = build.photo_feature(photos=1)
+
+    def grow(k):
+        photos = [*feature.photos.all()]
+        photos += [PhotoFeaturePhoto(image=build.image(), caption="说明") for _ in range(k)]
+        feature.photos = photos
+        feature.save_revision().publish()
+
+    assert_flat(client, grow, lambda: feature.url)
+
+
+@pytest.fixture
+def disclosure_tree():
+    index, county, township, villages = disclosure_factories.hierarchy(("一村",))
+    return index, county, township, villages[0]
+
+
+@pytest.mark.parametrize("level", [0, 1, 2], ids=["index", "county", "township"])
+def test_disclosure_hierarchy_pages(client, disclosure_tree, level):
+    index, county, township, village = disclosure_tree
+    count = {"n": 0}
+
+    def grow(k):
+        for _ in range(k):
+            count["n"] += 1
+            disclosure_factories.VillagePageFactory(parent=township, title=f"新{count['n']}村")
+            other = disclosure_factories.TownshipPageFactory(parent=county, title=f"镇{count['n']}")
+            disclosure_factories.VillagePageFactory(parent=other, title=f"远{count['n']}村")
+
+    page = disclosure_tree[level]
+    assert_flat(client, grow, lambda: page.url)
+
+
+def test_village_page(client, disclosure_tree):
+    village = disclosure_tree[3]
+    month = {"n": 0}
+
+    def grow(k):
+        for _ in range(k):
+            month["n"] += 1
+            disclosure_factories.finance_disclosure(
+                village,
+                period_kind="month",
+                period_number=month["n"],
+                title=f"2024年{month['n']}月财务公开",
+                lines=[],
+                total_income=Decimal("0"),
+                total_expenditure=Decimal("0"),
+                closing_balance=Decimal("10000.00"),
+            )
+
+    assert_flat(client, grow, lambda: village.url)
+
+
+def test_disclosure_page(client, disclosure_tree):
+    village = disclosure_tree[3]
+    holder = {"lines": 0, "month": 0}
+
+    def line(i):
+        return disclosure_models.FinanceLine(
+            direction="income",
+            date=datetime.date(2024, holder["month"], 1 + i % 28),
+            item=f"收入{i}",
+            amount=Decimal("1.00"),
+            voucher=f"记-{i:03d}",
+        )
+
+    def grow(k):
+        holder["lines"] += k
+        holder["month"] += 1
+        n = holder["lines"]
+        holder["page"] = disclosure_factories.finance_disclosure(
+            village,
+            period_kind="month",
+            period_number=holder["month"],
+            title=f"2024年{holder['month']}月财务公开",
+            lines=[line(i) for i in range(n)],
+            total_income=Decimal(n),
+            total_expenditure=Decimal("0"),
+            closing_balance=Decimal("10000.00") + n,
+        )
+
+    assert_flat(client, grow, lambda: holder["page"].url)
