@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
 from .permissions import has_published_disclosures
 
@@ -66,3 +68,30 @@ def _refuse_unready(request, objects):
             messages.error(request, f"“{page.title}”不能发布：{'；'.join(problems)}")
             return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_disclosure_admin_urls():
+    from .admin_views import import_finance_csv
+
+    return [
+        path(
+            "disclosures/<int:page_id>/import-finance-csv/",
+            import_finance_csv,
+            name="disclosures_import_finance_csv",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def finance_csv_button(page, user, view_name, next_url=None):
+    from .models import DisclosurePage
+
+    if page.specific_class is not DisclosurePage or not page.permissions_for_user(user).can_edit():
+        return
+    yield Button(
+        "从 CSV 导入收支明细",
+        url=reverse("disclosures_import_finance_csv", args=[page.pk]),
+        icon_name="doc-full",
+        priority=80,
+    )

@@ -6,7 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -89,6 +95,14 @@ class DisclosurePage(ProtectedTreeMixin, Page):
         ),
         MultiFieldPanel(
             [
+                HelpPanel(
+                    content=(
+                        "<p>金额以元为单位、保留两位小数。发布前系统会核对：收入合计、"
+                        "支出合计须与明细相符，期初余额 + 收入 − 支出 = 期末余额。"
+                        "也可在页面顶部的更多操作中选择“从 CSV 导入收支明细”"
+                        '（<a href="/siwu-data/finance-template.csv">下载模板</a>）。</p>'
+                    )
+                ),
                 FieldPanel("opening_balance"),
                 InlinePanel("finance_lines", label="收支明细"),
                 FieldRowPanel([FieldPanel("total_income"), FieldPanel("total_expenditure")]),

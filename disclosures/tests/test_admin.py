@@ -1,5 +1,7 @@
 """Through the admin: publish-time checks, no deleting, per-village clerk and reviewer rights."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -186,3 +188,41 @@ def test_clerk_cannot_publish_but_reviewer_can(client, villages):
     assert client.post(edit, post_data(page, **{"action-publish": "1"})).status_code == 302
     page.refresh_from_db()
     assert page.live and page.versions.count() == 1
+
+
+def test_finance_csv_upload_in_the_admin(admin_client, villages):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = finance_disclosure(villages[0])
+    url = reverse("disclosures_import_finance_csv", args=[page.pk])
+    edit_page = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content
+    assert url.encode() in edit_page
+    bad = "类型,日期,摘要,金额\n期初余额,,,10000\n收入,2024-01-05,租金,12.345\n".encode()
+    response = admin_client.post(url, {"file": SimpleUploadedFile("q1.csv", bad)})
+    assert "第 3 行，“金额”列：金额“12.345”超过两位小数" in response.content.decode()
+    page.refresh_from_db()
+    assert len(page.get_latest_revision_as_object().finance_lines.all()) == 4
+    good = (
+        "类型,日期,摘要,金额,凭证号\n期初余额,,,10000\n收入,2024-01-05,租金,100.00,记-9\n"
+        "收入合计,,,100\n支出合计,,,0\n期末余额,,,10100\n"
+    ).encode("gb18030")
+    response = admin_client.post(url, {"file": SimpleUploadedFile("q1.csv", good)})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    draft = page.get_latest_revision().as_object()
+    lines = [(ln.item, ln.amount) for ln in draft.finance_lines.all()]
+    assert lines == [("租金", Decimal("100.00"))]
+    assert draft.closing_balance == Decimal("10100.00")
+    assert page.closing_balance == Decimal("11149.40")  # the live page is untouched
+    assert page.versions.count() == 1
+
+
+def test_clerk_cannot_upload_to_another_village(client, villages):
+    xuyang, qinghe = villages
+    call_command("disclosures_setup_village", str(xuyang.pk))
+    clerk = make_user("clerk")
+    clerk.groups.add(Group.objects.get(name="圩洋村·公开经办人"))
+    other = finance_disclosure(qinghe, publish=False)
+    client.force_login(clerk)
+    response = client.get(reverse("disclosures_import_finance_csv", args=[other.pk]))
+    assert response.status_code in (302, 403)
