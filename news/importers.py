@@ -75,10 +75,19 @@ def check_related_policies(record, batch):
     return problems
 
 
+def region_for(record, level=None):
+    """The record's region; an explicit level corrects one guessed from the name earlier."""
+    region = Region.for_name(record.text("region"), level)
+    if region is not None and level and region.level != level:
+        region.level = level
+        region.save(update_fields=["level"])
+    return region
+
+
 def article_fields(record, level=None):
     fields = {
         **attribution_fields(record),
-        "region": Region.for_name(record.text("region"), level),
+        "region": region_for(record, level),
         "body": paragraph_stream(record),
     }
     photo = record.get("lead_photo")

@@ -31,7 +31,8 @@ def rss_items(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ElementTree.fromstring(response.content)  # noqa: S314 (our own output).find("channel")
+    root = ElementTree.fromstring(response.content)  # noqa: S314 (our own output)
+    channel = root.find("channel")
     return channel, channel.findall("item")
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -109,3 +110,33 @@ def test_editor_submits_through_the_wagtail_admin(client, people, draft):
     state = WorkflowState.objects.get(object_id=str(draft.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.requested_by == editor
+
+
+def test_approved_page_with_a_go_live_date_waits_for_it(people, draft, monkeypatch):
+    editor, reviewer = people
+    draft.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    draft.save_revision(user=editor)
+    draft.get_workflow().start(draft, editor)
+    state = draft.current_workflow_task_state
+    state.task.specific.on_action(state, reviewer, "approve")
+    draft.refresh_from_db()
+    assert not draft.live  # scheduled, not published yet
+
+    two_days_later = timezone.now() + datetime.timedelta(days=2)
+    monkeypatch.setattr(timezone, "now", lambda: two_days_later)
+    call_command("publish_scheduled")
+    draft.refresh_from_db()
+    assert draft.live
+
+
+def test_reviewer_compares_revisions_in_the_admin(client, people, draft):
+    editor, _ = people
+    first = draft.latest_revision
+    draft.title = "社区议事会换届（修订）"
+    second = draft.save_revision(user=editor)
+    assert client.login(username="reviewer", password=PASSWORD)
+    url = reverse("wagtailadmin_pages:revisions_compare", args=[draft.pk, first.pk, second.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "社区议事会换届" in html and "（修订）" in html
