@@ -226,3 +226,26 @@ def test_clerk_cannot_upload_to_another_village(client, villages):
     client.force_login(clerk)
     response = client.get(reverse("disclosures_import_finance_csv", args=[other.pk]))
     assert response.status_code in (302, 403)
+
+
+def test_clerk_submits_and_the_village_reviewers_approve(client, villages):
+    xuyang = villages[0]
+    make_user("clerk")
+    reviewer = make_user("reviewer")
+    call_command(
+        "disclosures_setup_village", str(xuyang.pk), "--clerk", "clerk", "--reviewer", "reviewer"
+    )
+    client.force_login(get_user_model().objects.get(username="clerk"))
+    add = reverse("wagtailadmin_pages:add", args=["disclosures", "disclosurepage", xuyang.pk])
+    assert client.post(add, post_data(**{"action-submit": "1"})).status_code == 302
+    page = DisclosurePage.objects.get()
+    assert not page.live
+    state = page.current_workflow_state
+    assert state.workflow.name == "圩洋村四务公开审核"
+    task_state = state.current_task_state
+    assert list(task_state.task.specific.groups.values_list("name", flat=True)) == [
+        "圩洋村·村务监督委员会"
+    ]
+    task_state.task.specific.on_action(task_state, reviewer, "approve")
+    page.refresh_from_db()
+    assert page.live and page.versions.count() == 1
