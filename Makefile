@@ -31,8 +31,9 @@ migrate: install
 
 demo-content: migrate
 	$(BIN)/python manage.py import_content $(DEMO_FILES)
+	$(BIN)/python manage.py news_setup_workflow
 	$(BIN)/python manage.py home_demo_admin
-	$(BIN)/python manage.py update_index
+	$(BIN)/python manage.py search_rebuild
 
 demo: demo-content
 	@echo "公开 is running on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
