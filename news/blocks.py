@@ -1,7 +1,9 @@
 """StreamField blocks of news articles and case studies."""
 
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from home.richtext import RICH_TEXT_FEATURES
@@ -35,6 +37,10 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "news/blocks/image.html"
         description = "带说明和摄影署名的图片"
 
+    def get_preview_value(self):
+        image = get_image_model().objects.order_by("-created_at").first()
+        return {"image": image, "caption": "示例图片说明"} if image else None
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label="引文")
@@ -60,6 +66,10 @@ class DocumentLinkBlock(blocks.StructBlock):
         label = "文件下载"
         template = "news/blocks/document.html"
         description = "链接到文件库中的文件，显示格式和大小"
+
+    def get_preview_value(self):
+        document = get_document_model().objects.order_by("-created_at").first()
+        return {"document": document, "title": ""} if document else None
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
