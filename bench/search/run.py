@@ -84,26 +84,30 @@ def main():
             print(f"… {db_name} {size} 篇", file=sys.stderr, flush=True)
             result = _run_worker(url, size, engines)
             rows.append((db_name, size, result))
-    header = f"{'数据库':<10} {'文档数':>8} {'引擎':<14} {'索引 篇/秒':>11} {'p50 ms':>8} {'p95 ms':>8} {'recall@10':>10}"
+    header = (
+        f"{'数据库':<10} {'文档数':>8} {'引擎':<14} {'索引 篇/秒':>11} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'recall@10':>10}"
+    )
     print(header)
     print("-" * len(header))
     for db_name, size, result in rows:
         for name, r in result["engines"].items():
             print(
-                f"{db_name:<10} {size:>8} {name:<14} {_fmt(r['docs_per_s']):>11} {_fmt(r['p50_ms']):>8} "
-                f"{_fmt(r['p95_ms']):>8} {_fmt(r['recall']):>10}"
+                f"{db_name:<10} {size:>8} {name:<14} {_fmt(r['docs_per_s']):>11} "
+                f"{_fmt(r['p50_ms']):>8} {_fmt(r['p95_ms']):>8} {_fmt(r['recall']):>10}"
             )
         stock, ours = result["engines"].get("stock"), result["engines"].get("ours")
         if stock and ours:
             recall_ratio = ours["recall"] / stock["recall"] if stock["recall"] else float("inf")
+            speed = ours["docs_per_s"] / stock["docs_per_s"]
+            p50 = ours["p50_ms"] / max(stock["p50_ms"], 1e-6)
+            p95 = ours["p95_ms"] / max(stock["p95_ms"], 1e-6)
             print(
-                f"{'':<10} {'':>8} {'比值 ours/stock':<14} {ours['docs_per_s'] / stock['docs_per_s']:>11.2f} "
-                f"{ours['p50_ms'] / max(stock['p50_ms'], 1e-6):>8.2f} {ours['p95_ms'] / max(stock['p95_ms'], 1e-6):>8.2f} "
-                f"{recall_ratio:>10.2f}"
+                f"{'':<10} {'':>8} {'比值 ours/stock':<14} {speed:>11.2f} {p50:>8.2f} "
+                f"{p95:>8.2f} {recall_ratio:>10.2f}"
             )
-    print(
-        "\n目标：SQLite 10万篇 p95 ≤ 50 ms；索引 ≥ 500 篇/秒。recall@10 以折叠后全文包含全部检索词为相关。"
-    )
+    print("\n目标：SQLite 10万篇 p95 ≤ 50 ms；索引 ≥ 500 篇/秒。")
+    print("recall@10：折叠后全文包含全部检索词的文档为相关文档。")
 
 
 if __name__ == "__main__":
