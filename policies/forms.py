@@ -12,11 +12,20 @@ def stream_from_text(stream_field, text):
     return stream_field.stream_block.to_python(data)
 
 
+PUBLISH_ACTIONS = (
+    "action-publish",
+    "action-submit",
+    "action-workflow-action",
+    "action-restart-workflow",
+)
+
+
 class PolicyPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The model checks the change note only when the editor publishes; drafts may wait.
-        self.instance._checking_publish = bool(self.data.get("action-publish"))
+        # The model checks the change note only when the editor publishes or submits the page
+        # for approval (an approver publishes it as it is); drafts may wait.
+        self.instance._checking_publish = any(self.data.get(key) for key in PUBLISH_ACTIONS)
 
     def clean(self):
         cleaned = super().clean()
