@@ -128,6 +128,7 @@ class NewsArticlePage(ArticlePage):
 
 class NewsIndexPage(ArticleIndexPage):
     listed_model = NewsArticlePage
+    feed_name = "news"
     template = "news/article_index_page.html"
     subpage_types = ["news.NewsArticlePage"]
     parent_page_types = ["home.HomePage"]

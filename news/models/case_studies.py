@@ -105,6 +105,7 @@ class CaseStudyPolicy(Orderable):
 
 class CaseStudyIndexPage(ArticleIndexPage):
     listed_model = CaseStudyPage
+    feed_name = "cases"
     template = "news/article_index_page.html"
     subpage_types = ["news.CaseStudyPage"]
     parent_page_types = ["home.HomePage"]

@@ -114,3 +114,11 @@ def test_pages_advertise_their_feeds(client):
     topic_feed = reverse("news:feed-topic-rss", args=[theme.slug])
     assert topic_feed.startswith("/feeds/topics/%E6%99%BA") and f'href="{topic_feed}"' in head
     assert client.get(topic_feed).status_code == 200
+
+
+def test_listing_pages_link_to_their_feeds(client):
+    index = NewsIndexPageFactory(parent=home_page())
+    html = client.get(index.url).content.decode()
+    assert '<a href="/feeds/news.rss" type="application/rss+xml">RSS</a>' in html
+    photos = PhotoFeatureIndexPageFactory(parent=home_page())
+    assert 'href="/feeds/photos.atom"' in client.get(photos.url).content.decode()
