@@ -116,3 +116,19 @@ def test_phone_reader_reaches_a_village_disclosure(open_session, site_pages):
     table = page.locator("table.dc-finance")
     assert table.is_visible() and "集体资产租金" in table.inner_text()
     assert session.foreign_requests() == []
+
+
+def test_photo_gallery_is_usable_with_the_keyboard(open_session, site_pages):
+    page = open_session().page
+    page.goto(site_pages["media.PhotoFeaturePage"].url)
+    photos = page.locator("[data-gallery-item]")
+    assert photos.count() == 2
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "下一张":
+            break
+    else:
+        pytest.fail("the gallery's 下一张 button is not reachable with Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "photo-2"
+    assert "议事会投票表决" in page.locator("#photo-2").inner_text()

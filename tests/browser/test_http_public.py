@@ -179,6 +179,11 @@ def test_listings_filters_and_search_work_without_javascript(client, site_pages)
     assert site_pages["policies.PolicyPage"].url in results
 
 
+def test_search_accepts_traditional_script(client, site_pages):
+    results = fetch(client, "/search/?q=加裝電梯")  # 加装电梯 typed in traditional characters
+    assert site_pages["policies.PolicyPage"].url in results
+
+
 def test_home_page_fits_the_100_kb_budget(client, site_pages):
     html = client.get("/").content
     tags = Tags(html.decode())
