@@ -239,3 +239,18 @@ def test_single_matter_period(tree):
     page.clean()
     assert page.period_start == page.period_end == datetime.date(2024, 5, 6)
     assert page.period_label == "单项事项（2024年5月6日）"
+
+
+def test_markup_in_fields_is_escaped(client, tree):
+    _index, _township, (xuyang, _other) = tree
+    page = finance_disclosure(
+        xuyang,
+        title='<script>alert("t")</script>公开',
+        reviewers='<img src=x onerror="alert(1)">',
+        summary="<b>粗体</b>",
+    )
+    body = client.get(page.url).content.decode()
+    assert "<script>alert" not in body and "<img src=x" not in body and "<b>粗体" not in body
+    assert "&lt;script&gt;" in body and "&lt;b&gt;粗体&lt;/b&gt;" in body
+    notice = client.get(reverse("disclosures:notice", args=[page.pk])).content.decode()
+    assert "<script>alert" not in notice and 'onerror="alert' not in notice
