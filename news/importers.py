@@ -1,15 +1,12 @@
 """Import record types `news` and `case_study`, with tags, themes, key figures and policies."""
 
+import html
 import re
 
+from wagtail.rich_text import RichText
+
 from home.importing import RecordType, register
-from home.importing.pages import (
-    attribution_fields,
-    ensure_index,
-    lookup,
-    paragraph_stream,
-    save_page,
-)
+from home.importing.pages import attribution_fields, body_html, ensure_index, lookup, save_page
 from home.importing.records import check_string_list
 from media.importers import check_photo, photo_image
 from policies.models import PolicyPage, Region, Topic
@@ -25,6 +22,7 @@ from .models import (
 )
 
 NUMBER = re.compile(r"^\d+(\.\d+)?$")
+HEADING = re.compile(r"<(h[23])>(.*?)</\1>", re.S)
 FIGURE_LIMITS = {"unit": 20, "label": 100}
 
 
@@ -84,11 +82,30 @@ def region_for(record, level=None):
     return region
 
 
+def body_stream(record):
+    """The sanitised body as StreamField blocks: subheadings become heading blocks and the
+    text between them paragraph blocks, so editors can move sections in the admin."""
+    source = body_html(record)
+    blocks, position = [], 0
+    for match in HEADING.finditer(source):
+        before = source[position : match.start()].strip()
+        if before:
+            blocks.append(("paragraph", RichText(before)))
+        text = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
+        if text:
+            blocks.append(("heading", {"text": text[:120], "level": match.group(1)}))
+        position = match.end()
+    rest = source[position:].strip()
+    if rest:
+        blocks.append(("paragraph", RichText(rest)))
+    return blocks
+
+
 def article_fields(record, level=None):
     fields = {
         **attribution_fields(record),
         "region": region_for(record, level),
-        "body": paragraph_stream(record),
+        "body": body_stream(record),
     }
     photo = record.get("lead_photo")
     fields["lead_image"] = (

@@ -149,3 +149,27 @@ def test_damaged_photo_file_is_refused_before_anything_is_imported(tmp_path, cap
     output = capsys.readouterr()
     assert "已损坏或无法读取" in output.err + output.out
     assert not PhotoFeaturePage.objects.exists() and not CreditedImage.objects.exists()
+
+
+def test_html_subheadings_become_heading_blocks(tmp_path, client):
+    record = dict(
+        CASE,
+        related_policies=[],
+        body_format="html",
+        body="<p>导语。</p><h2>党建引领 五级联动带</h2><p>强化党建引领。</p>"
+        "<h2>A &amp; B</h2><p>第二节<script>alert(1)</script>。</p>",
+    )
+    call_command("import_content", str(write(tmp_path, record)))
+    page = CaseStudyPage.objects.get()
+    assert [block.block_type for block in page.body] == [
+        "paragraph",
+        "heading",
+        "paragraph",
+        "heading",
+        "paragraph",
+    ]
+    assert page.body[1].value["text"] == "党建引领 五级联动带"
+    assert page.body[3].value["text"] == "A & B"
+    html = client.get(page.url).content.decode()
+    assert "<h2>党建引领 五级联动带</h2>" in html and "<h2>A &amp; B</h2>" in html
+    assert "alert(1)" not in html
