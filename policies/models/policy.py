@@ -341,6 +341,11 @@ class PolicyPage(RoutablePageMixin, Page):
         return add_working_days(start, INTERPRETATION_WORKING_DAYS) if start else None
 
     def interpretation_overdue(self, today=None):
+        """True when this live official text still has no live interpretation after the deadline.
+
+        Pages that only summarise press reports (is_summary) are not official publications."""
+        if self.is_summary or not self.pk:
+            return False
         deadline = self.interpretation_deadline
         today = today or timezone.localdate()
         return bool(

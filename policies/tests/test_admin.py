@@ -166,6 +166,18 @@ class PolicyAdminTests(WagtailPageTestCase):
         self.assertContains(home, "待发布的政策解读")
         self.assertContains(home, "《无解读的文件》")
 
+    def test_no_warning_for_summary_pages_or_interpreted_policies(self):
+        summary = make_policy("报道摘要", published_date=datetime.date(2020, 1, 6), is_summary=True)
+        self.assertFalse(summary.interpretation_overdue())
+        from .factories import make_interpretation
+
+        policy = make_policy("已解读", published_date=datetime.date(2020, 1, 6))
+        make_interpretation(policy)
+        self.assertFalse(policy.interpretation_overdue())
+        home = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertNotIn("《已解读》", home)
+        self.assertNotIn("《报道摘要》", home)
+
     def test_no_warning_within_three_working_days(self):
         # Friday 2020-01-03 + 3 working days = Wednesday 2020-01-08.
         page = make_policy("新文件", published_date=datetime.date(2020, 1, 3))
