@@ -115,3 +115,19 @@ def test_heic_photos_from_phones_are_accepted_and_stored_as_jpeg(admin_client):
     assert image.file.name.endswith(".jpg")
     with image.open_file() as stored, Image.open(stored) as decoded:
         assert decoded.format == "JPEG" and decoded.size == (48, 32)
+
+
+def all_stored_files():
+    return [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+
+
+def test_multiple_upload_waiting_for_alt_text_keeps_no_location_data(admin_client):
+    response = admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("phone.jpg", jpeg_with_gps()), "title": "phone.jpg"},
+    )
+    assert response.status_code == 200 and response.json()["success"]
+    assert not CreditedImage.objects.exists()  # still waiting for alt text
+    files = all_stored_files()
+    assert len(files) == 1
+    assert_no_location_or_device(files[0].read_bytes())
