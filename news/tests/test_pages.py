@@ -103,3 +103,20 @@ def test_article_picture_offers_modern_formats_with_srcset(client):
     assert '<source type="image/webp"' in html or 'type="image/webp"' in html
     if "avif" in picture_formats():
         assert 'type="image/avif"' in html
+
+
+def test_editors_forms_render_in_the_wagtail_admin(admin_client, cases):
+    from django.urls import reverse
+
+    page = CaseStudyPageFactory(parent=cases, key_figures=[{"number": "1", "label": "示例"}])
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert edit.status_code == 200
+    html = edit.content.decode()
+    for label in ("关键数据", "相关政策", "实践主题", "题图", "来源与署名"):
+        assert label in html
+    add = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["news", "casestudypage", cases.pk])
+    )
+    assert add.status_code == 200
+    image_form = admin_client.get(reverse("wagtailimages:add")).content.decode()
+    assert "替代文字" in image_form and "摄影" in image_form and "拍摄地点" in image_form
