@@ -20,7 +20,9 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the migrations' home page and site are back even after other
+# transactional tests flushed the database.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_round_trip_restores_pages_and_media(media_root, tmp_path):
     article = build.news_article("备份前的新闻")
     photo = build.image(caption="村委会议")

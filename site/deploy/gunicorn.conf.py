@@ -21,7 +21,7 @@ preload_app = True
 # Requests larger than this are refused by gunicorn itself (nginx limits bodies to 25 MB).
 limit_request_line = 8190
 limit_request_fields = 100
-accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # "" turns it off
 errorlog = "-"
 forwarded_allow_ips = "127.0.0.1"
 proxy_allow_ips = "127.0.0.1"

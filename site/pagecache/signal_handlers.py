@@ -69,10 +69,11 @@ def _after_commit():
 
 
 def _render_eagerly(urls):
-    from .renderer import extra_urls, render
+    """The changed pages and their ancestors; feeds and the sitemap follow on first request."""
+    from .renderer import render
 
     try:
-        render(list(urls) + extra_urls())
+        render(urls)
     except Exception:  # the editor's action must not fail because a page could not be cached
         logger.exception("Eager page-cache rendering failed")
 

@@ -1,0 +1,214 @@
+"""Setting up and running the three servers the web benchmark compares, on 127.0.0.1 only."""
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+NGINX_CONF_DIR = ROOT / "site/deploy/nginx"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(cmd, env=None, cwd=ROOT, timeout=900):
+    print("  $", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run(cmd, cwd=cwd, env=env, check=True, timeout=timeout, stdout=subprocess.DEVNULL)
+
+
+def gongkai_env(work):
+    var = work / "var"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="gongkai.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        GONGKAI_VAR_DIR=str(var),
+        DATABASE_URL=f"sqlite:///{var / 'db.sqlite3'}",
+        SECURE_SSL_REDIRECT="0",
+        GONGKAI_PAGECACHE="1",
+        GUNICORN_ACCESSLOG="",
+        LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def prepare_gongkai(work):
+    """A fresh SQLite site with the demo content, static files collected and the cache built."""
+    env = gongkai_env(work)
+    (work / "var").mkdir(parents=True)
+    manage = [VENV_BIN / "python", "manage.py"]
+    demo = [ROOT / "home/demo/seeds.jsonl"]
+    demo += sorted((ROOT / "policies/demo").glob("*.jsonl"))
+    demo += sorted((ROOT / "disclosures/demo").glob("*.jsonl"))
+    quiet = dict(env, GONGKAI_PAGECACHE="0")  # bulk import: build the cache once, at the end
+    run([*manage, "migrate", "--noinput"], quiet)
+    run([*manage, "import_content", *demo], quiet)
+    run([*manage, "update_index"], quiet)
+    run([*manage, "collectstatic", "--noinput"], quiet)
+    run([*manage, "pagecache_rebuild"], env)
+    return env
+
+
+def prepare_stock(work):
+    """Stock Wagtail's starter project, from the same virtualenv, DEBUG off."""
+    (work / "stock").mkdir()
+    run([VENV_BIN / "wagtail", "start", "stock", str(work / "stock")], cwd=work)
+    settings = work / "stock/stock/settings/local.py"
+    settings.write_text(
+        f"SECRET_KEY = {secrets.token_urlsafe(50)!r}\nALLOWED_HOSTS = ['127.0.0.1', 'localhost']\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env["DJANGO_SETTINGS_MODULE"] = "stock.settings.production"
+    run([VENV_BIN / "python", "manage.py", "migrate", "--noinput"], env, cwd=work / "stock")
+    run([VENV_BIN / "python", "manage.py", "collectstatic", "--noinput"], env, cwd=work / "stock")
+    return env
+
+
+def start(cmd, env=None, cwd=ROOT, log=None):
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
+    return subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+def start_gongkai(env, port, work):
+    env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
+    cmd = [VENV_BIN / "gunicorn", "-c", ROOT / "site/deploy/gunicorn.conf.py"]
+    return start(cmd, env, log=work / "gunicorn-gongkai.log")
+
+
+def start_stock(env, port, work, workers):
+    cmd = [
+        VENV_BIN / "gunicorn",
+        "stock.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+    ]
+    return start(cmd, env, cwd=work / "stock", log=work / "gunicorn-stock.log")
+
+
+NGINX_TEMPLATE = """
+worker_processes auto;
+daemon off;
+pid {work}/nginx/nginx.pid;
+error_log {work}/nginx/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    upstream gongkai_app {{ server 127.0.0.1:{app_port}; keepalive 32; }}
+    limit_req_zone $binary_remote_addr zone=gongkai_login:10m rate=30r/m;
+    map $scheme $gongkai_hsts {{ https "max-age=31536000"; default ""; }}
+    include gongkai/gongkai-maps.conf;
+
+    # The production recipe: cached pages from disk, the rest from gunicorn.
+    server {{
+        listen 127.0.0.1:{site_port};
+        server_name localhost;
+        set $gongkai_var {work}/var;
+        include gongkai/gongkai-locations.conf;
+    }}
+    # Plain nginx serving static copies of the same pages: the ceiling.
+    server {{
+        listen 127.0.0.1:{static_port};
+        root {work}/static-copy;
+        location / {{ try_files $uri ${{uri}}index.html =404; }}
+    }}
+}}
+"""
+
+
+def start_nginx(work, app_port, site_port, static_port):
+    conf_dir = work / "nginx"
+    conf_dir.mkdir(exist_ok=True)
+    (conf_dir / "gongkai").symlink_to(NGINX_CONF_DIR)
+    conf = conf_dir / "nginx.conf"
+    conf.write_text(
+        NGINX_TEMPLATE.format(
+            work=work, app_port=app_port, site_port=site_port, static_port=static_port
+        )
+    )
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    run([nginx, "-t", "-q", "-p", f"{conf_dir}/", "-c", str(conf)])
+    return start([nginx, "-p", f"{conf_dir}/", "-c", str(conf)], log=work / "nginx-stdout.log")
+
+
+def wait_until_up(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
+                if response.status < 500:
+                    return
+        except urllib.error.HTTPError as exc:
+            if exc.code < 500:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not come up within {timeout} s")
+
+
+def fetch(url, headers=None):
+    """(status, headers, body) of one GET; never raises for HTTP errors."""
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - loopback only
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+    except OSError as exc:
+        return 0, {}, str(exc).encode()
+
+
+def stop(process):
+    if process and process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def rss_kib(pid):
+    """Resident memory of a process and its children (gunicorn master + workers)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        return 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+def multiprocessing_workers():
+    """The worker count site/deploy/gunicorn.conf.py picks, so stock Wagtail gets the same."""
+    import multiprocessing
+
+    return int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
