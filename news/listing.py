@@ -1,10 +1,19 @@
 """Filtering and pagination of article listings by theme, region and year, without JavaScript."""
 
+import re
+
 from django.core.paginator import Paginator
 
 from policies.models import Region, Topic
 
 PER_PAGE = 10
+PROVINCE = re.compile(r"^.+?(省|自治区|自治區|市)")
+
+
+def province_of(name):
+    """The province-level part of a full region name: 四川省成都市青羊区 → 四川省."""
+    match = PROVINCE.match(name or "")
+    return match.group(0) if match else ""
 
 
 class Listing:
@@ -57,8 +66,13 @@ class Listing:
         return Topic.objects.filter(case_studies__in=self.base).distinct().order_by("name")
 
     @property
-    def regions(self):
-        return Region.objects.filter(pk__in=self.base.values("region")).order_by("name")
+    def region_names(self):
+        """Each province with items, followed by the full names of the places under it."""
+        names = Region.objects.filter(pk__in=self.base.values("region")).values_list(
+            "name", flat=True
+        )
+        choices = set(names) | {province_of(name) for name in names if province_of(name)}
+        return sorted(choices, key=lambda name: (province_of(name) or name, name))
 
     @property
     def years(self):

@@ -1,7 +1,5 @@
 """Case studies of local practice: region, themes, key figures and related policies."""
 
-import re
-
 from django import forms
 from django.core.validators import RegexValidator
 from django.db import models
@@ -11,9 +9,9 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
-from .articles import ArticleIndexPage, ArticlePage
+from news.listing import province_of
 
-PROVINCE = re.compile(r"^.+?(省|自治区|自治區|市)")
+from .articles import ArticleIndexPage, ArticlePage
 
 number_validator = RegexValidator(r"^\d+(\.\d+)?$", "只能填写数字，可带小数点，例如 240 或 2.7。")
 
@@ -58,11 +56,11 @@ class CaseStudyPage(ArticlePage):
         """Other case studies sharing a theme, then the same province, then the latest."""
         others = CaseStudyPage.objects.live().public().exclude(pk=self.pk).order_by("-date")
         found = list(others.filter(themes__in=self.themes.all()).distinct()[:limit])
-        province = PROVINCE.match(self.region.name) if self.region else None
+        province = province_of(self.region.name) if self.region else ""
         if len(found) < limit and province:
             found += list(
                 others.exclude(pk__in=[p.pk for p in found]).filter(
-                    region__name__startswith=province.group(0)
+                    region__name__startswith=province
                 )[: limit - len(found)]
             )
         if len(found) < limit:
