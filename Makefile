@@ -7,7 +7,7 @@ PORT ?= 8000
 DEMO_FILES := home/demo/seeds.jsonl $(sort $(wildcard policies/demo/*.jsonl)) $(sort $(wildcard disclosures/demo/*.jsonl))
 export DJANGO_SETTINGS_MODULE ?= gongkai.settings.dev
 
-.PHONY: demo test install install-dev migrate demo-content serve lint format lock check clean
+.PHONY: demo test install install-dev migrate demo-content serve lint format lock check clean cache backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,9 @@ lock:
 
 clean:
 	rm -rf $(VENV) var/static
+
+# Production helpers: render every published page into the page cache; back up database + media.
+cache: install
+	$(BIN)/python manage.py pagecache_rebuild
+backup: install
+	$(BIN)/python manage.py backup_create

@@ -199,3 +199,16 @@ def test_feeds_are_cached_and_purged_with_the_pages(client, django_capture_on_co
     assert served("/feeds/news.rss") is None  # purged with the page
     client.get("/feeds/news.rss")
     assert "订阅里的新标题" in served("/feeds/news.rss")
+
+
+def test_system_check_catches_the_cache_below_the_script_converter(settings):
+    from gongkai.pagecache.checks import BODY_CHANGERS, CACHE, middleware_order
+
+    assert middleware_order(None) == []
+    others = [m for m in settings.MIDDLEWARE if m != CACHE]
+    settings.MIDDLEWARE = [*others, CACHE]
+    errors = middleware_order(None)
+    assert [e.id for e in errors] == ["pagecache.E001"] * len(
+        [m for m in BODY_CHANGERS if m in others]
+    )
+    assert errors

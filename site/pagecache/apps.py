@@ -7,6 +7,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "页面缓存"
 
     def ready(self):
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 - checks registers itself
 
         signal_handlers.connect()
