@@ -254,3 +254,29 @@ def test_markup_in_fields_is_escaped(client, tree):
     assert "&lt;script&gt;" in body and "&lt;b&gt;粗体&lt;/b&gt;" in body
     notice = client.get(reverse("disclosures:notice", args=[page.pk])).content.decode()
     assert "<script>alert" not in notice and 'onerror="alert' not in notice
+
+
+def test_attachments_are_listed_and_hashed(client, tree):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from disclosures.models import DisclosureAttachment
+
+    _index, _township, (xuyang, _other) = tree
+    document = get_document_model().objects.create(
+        title="记账凭证扫描件", file=ContentFile(b"%PDF-1.4 demo", name="voucher.pdf")
+    )
+    page = finance_disclosure(xuyang, publish=False)
+    page.attachments = [DisclosureAttachment(document=document, title="第一季度凭证")]
+    page.save_revision().publish()
+    page.refresh_from_db()
+    html = soup(client.get(page.url))
+    link = html.select_one(f"a[href='{document.url}']")
+    assert link is not None and link.get_text() == "第一季度凭证"
+    (attachment,) = page.versions.get().content["attachments"]
+    document.refresh_from_db()
+    assert attachment == {"title": "第一季度凭证", "file_hash": document.file_hash}
+    assert len(attachment["file_hash"]) == 40
+    ld = html.find("script", type="application/ld+json")
+    if ld is not None:  # the site's page_meta include is present
+        assert '"temporalCoverage":"2024-01-01/2024-03-31"' in ld.string
