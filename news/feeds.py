@@ -4,6 +4,7 @@ import datetime
 from heapq import merge
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -130,7 +131,11 @@ class PolicyFeed(PageFeed):
         return (
             PolicyPage.objects.live()
             .public()
-            .order_by("-published_date", "-first_published_at", "-pk")[:FEED_LENGTH]
+            .order_by(
+                F("published_date").desc(nulls_last=True),
+                F("first_published_at").desc(nulls_last=True),
+                "-pk",
+            )[:FEED_LENGTH]
         )
 
     def item_description(self, item):
