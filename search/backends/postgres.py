@@ -1,14 +1,18 @@
 """PostgreSQL backend: Wagtail's backend on segmented text with the 'simple' configuration."""
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, Q, TextField
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres as base
 from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
 from . import render
 from .indexing import analysed
 
 NEVER = "'0gongkai0nomatch0'"
+TITLE_WEIGHT = 4.0
 
 
 def _plan_for(query):
@@ -39,6 +43,64 @@ class ChinesePostgresQueryCompiler(base.PostgresSearchQueryCompiler):
         return super().search(config, start, stop, score_field=score_field, backend=backend)
 
 
+class FastRankingCompiler(ChinesePostgresQueryCompiler):
+    """Relevance-ordered plain searches query the index table directly, so the GIN indexes on
+    title and body are used and only the best rows are ranked and fetched."""
+
+    def can_rank_fast(self):
+        return (
+            self.order_by_relevance
+            and self.fields is None
+            and isinstance(self.query, (PlainText, Phrase))
+            and not _plan_for(self.query).is_empty
+        )
+
+    def ranked_entries(self):
+        query = self.build_tsquery(self.query, config="simple")
+        allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
+        return (
+            base.IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+                object_id__in=allowed,
+            )
+            .filter(Q(title=query) | Q(body=query))
+            .annotate(
+                score=SearchRank(F("title"), query) * TITLE_WEIGHT * F("title_norm")
+                + SearchRank(F("body"), query)
+            )
+        )
+
+    def ranked_ids(self, start, stop):
+        rows = self.ranked_entries().order_by("-score", "-id").values_list("object_id", "score")
+        return list(rows[start:stop])
+
+
+class ChinesePostgresSearchResults(base.PostgresSearchResults):
+    def _fast(self):
+        compiler = self.query_compiler
+        return isinstance(compiler, FastRankingCompiler) and compiler.can_rank_fast()
+
+    def _do_search(self):
+        if not self._fast():
+            return super()._do_search()
+        rows = self.query_compiler.ranked_ids(self.start, self.stop)
+        model = self.query_compiler.queryset.model
+        objs = self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in rows]).in_bulk()
+        results = []
+        for object_id, score in rows:
+            obj = objs.get(model._meta.pk.to_python(object_id))
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+        return results
+
+    def _do_count(self):
+        if not self._fast():
+            return super()._do_count()
+        return self.query_compiler.ranked_entries().count()
+
+
 class ChinesePostgresAutocompleteCompiler(base.PostgresAutocompleteQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, PlainText):
@@ -49,7 +111,8 @@ class ChinesePostgresAutocompleteCompiler(base.PostgresAutocompleteQueryCompiler
 
 
 class ChinesePostgresSearchBackend(base.PostgresSearchBackend):
-    query_compiler_class = ChinesePostgresQueryCompiler
+    query_compiler_class = FastRankingCompiler
+    results_class = ChinesePostgresSearchResults
     autocomplete_query_compiler_class = ChinesePostgresAutocompleteCompiler
     index_class = ChinesePostgresIndex
 
