@@ -74,7 +74,9 @@ def description(page):
 
 def share_image(page, request):
     """Absolute URL of a 1200×630 rendition of the page's first photo, if it has one."""
-    image = getattr(page, "first_photo", None) or getattr(page, "image", None)
+    image = None
+    for name in ("first_photo", "lead_image", "image"):
+        image = image or getattr(page, name, None)
     if image is None or not hasattr(image, "get_rendition"):
         return None
     try:
