@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -240,14 +241,14 @@ class PolicyPage(RoutablePageMixin, Page):
 
     # --- validity -----------------------------------------------------------------------------
 
-    def incoming(self, relation_type):
+    @cached_property
+    def _incoming_relations(self):
         if not self.pk:
             return []
-        return [
-            r
-            for r in self.relations_in.select_related("page")
-            if r.relation_type == relation_type and r.page.live
-        ]
+        return [r for r in self.relations_in.select_related("page") if r.page.live]
+
+    def incoming(self, relation_type):
+        return [r for r in self._incoming_relations if r.relation_type == relation_type]
 
     def amended_by(self):
         return self.incoming(RelationType.AMENDS)
@@ -255,6 +256,7 @@ class PolicyPage(RoutablePageMixin, Page):
     def repealed_by(self):
         return self.incoming(RelationType.REPEALS)
 
+    @cached_property
     def outgoing_relations(self):
         return [r for r in self.relations_out.select_related("target") if r.target.live]
 
@@ -291,7 +293,7 @@ class PolicyPage(RoutablePageMixin, Page):
                 "id": r.target_id,
                 "title": r.target.title,
             }
-            for r in self.outgoing_relations()
+            for r in self.outgoing_relations
         ]
         for r in self.relations_in.select_related("page") if self.pk else []:
             if r.page.live:
@@ -374,6 +376,12 @@ class PolicyPage(RoutablePageMixin, Page):
     def package_ids(self):
         return [p["package"].pk for p in self.packages()]
 
+    @cached_property
+    def canonical_url(self):
+        """The full URL, computed once per page object (each article's cite block uses it)."""
+        return self.full_url or ""
+
+    @cached_property
     def citation(self):
         authorities = "、".join(self.issuing_authorities_list)
         parts = [p for p in (authorities, f"《{self.title}》", self.doc_number) if p]

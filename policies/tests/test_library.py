@@ -155,3 +155,16 @@ def test_documents_without_number_sort_last_by_number(client, corpus):
     make_policy("无文号的文件", published_date=datetime.date(2019, 1, 1))
     response, _ = get(client, corpus, sort="number")
     assert titles(response)[-1] == "无文号的文件"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>', "%00\x00", "年" * 500],
+)
+def test_hostile_filter_values_are_escaped(client, corpus, payload):
+    params = {k: payload for k in ("authority", "year", "topic", "validity", "doc_type", "region")}
+    params.update(sort=payload, page=payload)
+    response = client.get(corpus.url, params)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<script>alert" not in content and "<img src=x" not in content

@@ -133,6 +133,22 @@ def test_unknown_history_version_is_a_404(client):
     assert client.get(page.url + "history/99/").status_code == 404
 
 
+def test_query_count_does_not_grow_with_articles(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    few = make_policy("三条", text="第一条　甲。\n第二条　乙。\n第三条　丙。")
+    text = "\n".join(f"第{n}条　内容{n}。" for n in range(1, 61))
+    many = make_policy("六十条", text=text)
+    counts = []
+    for page in (few, many):
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page.url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
 def test_attachments_are_listed(client):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
