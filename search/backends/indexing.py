@@ -31,8 +31,15 @@ def _target(obj):
 
 class _AnalysedMixin:
     def get_value(self, obj):
-        value = self._inner.get_value(_target(obj))
-        return self._analyze(_as_text(value))
+        # Wagtail's indexers read every field once per column (title, body, autocomplete):
+        # analyse each value only once per object.
+        cache = getattr(obj, "_gongkai_cache", None)
+        if cache is not None and id(self) in cache:
+            return cache[id(self)]
+        value = self._analyze(_as_text(self._inner.get_value(_target(obj))))
+        if cache is not None:
+            cache[id(self)] = value
+        return value
 
 
 class AnalysedSearchField(_AnalysedMixin, SearchField):
@@ -74,6 +81,7 @@ class AnalysedObject:
 
     def __init__(self, obj, analyze):
         self._gongkai_target = obj
+        self._gongkai_cache = {}
         self.pk = obj.pk
         self._fields = [wrap_field(f, analyze) for f in obj.get_search_fields()]
 
