@@ -109,9 +109,10 @@ def test_verify_passes_then_names_a_tampered_version(village, capsys):
     tampered["finance"]["lines"][0]["amount"] = "12000.00"
     import json
 
+    placeholder = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET content = %s WHERE id = %s",  # noqa: S608
+            f"UPDATE {table} SET content = {placeholder} WHERE id = %s",  # noqa: S608
             [json.dumps(tampered, ensure_ascii=False), version.pk],
         )
     with pytest.raises(CommandError, match="1 份公开未通过核验"):
