@@ -22,25 +22,28 @@ def _synonym_version():
 
 
 def _load_synonyms():
+    """(synonyms, loaded): loaded is False when the table could not be read (retry later)."""
     try:
         from .models import Synonym
-    except Exception:  # app registry not ready or no models yet
-        return Synonyms()
-    try:
-        return Synonym.as_synonyms()
-    except Exception as error:  # table missing before migrate
+
+        return Synonym.as_synonyms(), True
+    except Exception as error:  # app registry not ready, table missing before migrate, no DB
         logger.warning("检索同义词读取失败：%s", error)
-        return Synonyms()
+        return Synonyms(), False
 
 
 def get_analyzer():
     """Analyzer with the current synonyms; cheap to call on every query."""
     version = _synonym_version()
-    if _state["analyzer"] is None or _state["version"] != version:
-        with _lock:
-            _state["analyzer"] = Analyzer(_load_synonyms())
-            _state["version"] = version
-    return _state["analyzer"]
+    analyzer = _state["analyzer"]
+    if analyzer is not None and _state["version"] == version:
+        return analyzer
+    with _lock:
+        synonyms, loaded = _load_synonyms()
+        analyzer = Analyzer(synonyms)
+        _state["analyzer"] = analyzer if loaded else None
+        _state["version"] = version if loaded else object()
+    return analyzer
 
 
 def synonyms_changed():
