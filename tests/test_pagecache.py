@@ -212,3 +212,16 @@ def test_system_check_catches_the_cache_below_the_script_converter(settings):
         [m for m in BODY_CHANGERS if m in others]
     )
     assert errors
+
+
+def test_pages_carrying_a_csrf_token_are_not_stored(rf):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from gongkai.pagecache.middleware import _cacheable_response
+
+    request = rf.get("/form/")
+    response = HttpResponse("<form></form>", content_type="text/html")
+    assert _cacheable_response(request, response)
+    get_token(request)  # what {% csrf_token %} does
+    assert not _cacheable_response(request, response)

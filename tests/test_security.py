@@ -79,7 +79,8 @@ def test_production_turns_on_hsts_secure_cookies_and_the_page_cache(tmp_path):
     code = (
         "from django.conf import settings as s; import django; django.setup(); "
         "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-        "s.SECURE_SSL_REDIRECT, s.PAGECACHE_ENABLED, s.DEBUG)"
+        "s.SECURE_SSL_REDIRECT, s.PAGECACHE_ENABLED, s.DEBUG, "
+        "s.STORAGES['staticfiles']['BACKEND'])"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "GONGKAI_PAGECACHE"}}
     env.update(
@@ -92,7 +93,9 @@ def test_production_turns_on_hsts_secure_cookies_and_the_page_cache(tmp_path):
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert out.returncode == 0, out.stderr
-    hsts, session_secure, csrf_secure, ssl_redirect, cache, debug = out.stdout.split()
+    hsts, session_secure, csrf_secure, ssl_redirect, cache, debug, static = out.stdout.split()
+    # hashed names (cached for a year by nginx) and .gz files next to them (gzip_static)
+    assert static == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert int(hsts) >= 31536000
     assert (session_secure, csrf_secure, ssl_redirect, cache, debug) == (
         "True",

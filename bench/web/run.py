@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote as urlquote
+from urllib.parse import unquote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -69,8 +71,9 @@ def page_paths(env):
         text=True,
         check=True,
         timeout=120,
-    ).stdout.split()
-    return {"home": "/", "policy": out[0], "listing": out[1], "search": "/search/?q=社区治理"}
+    ).stdout.split()[-2:]  # after the shell's own "N objects imported" line
+    policy, listing = (unquote(url) for url in out)  # as nginx sees $uri, and the cache stores
+    return {"home": "/", "policy": policy, "listing": listing, "search": "/search/?q=社区治理"}
 
 
 def static_copy(work, paths):
@@ -84,9 +87,7 @@ def static_copy(work, paths):
 
 
 def quote(path):
-    from urllib.parse import quote as q
-
-    return q(path, safe="/?=&")
+    return urlquote(path, safe="/?=&")
 
 
 def measure(args, ports, paths):
@@ -203,12 +204,13 @@ def main():
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--soak", type=int, default=0, help="seconds of mixed load (e.g. 300)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--work", type=Path, help="reuse the folder of an earlier --keep run")
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
             sys.exit(f"{tool} is missing: apt-get install nginx-light wrk")
 
-    work = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
     work.chmod(0o755)  # nginx workers run as another user
     processes = []
     try:
@@ -238,7 +240,7 @@ def main():
     finally:
         for process in reversed(processes):
             servers.stop(process)
-        if args.keep:
+        if args.keep or args.work:
             print(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)

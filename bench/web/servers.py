@@ -46,8 +46,11 @@ def gongkai_env(work):
 
 
 def prepare_gongkai(work):
-    """A fresh SQLite site with the demo content, static files collected and the cache built."""
+    """A fresh SQLite site with the demo content, static files collected and the cache built
+    (kept when work/ already holds one from an earlier --keep run)."""
     env = gongkai_env(work)
+    if (work / "var/db.sqlite3").exists():
+        return env
     (work / "var").mkdir(parents=True)
     manage = [VENV_BIN / "python", "manage.py"]
     demo = [ROOT / "home/demo/seeds.jsonl"]
@@ -64,13 +67,16 @@ def prepare_gongkai(work):
 
 def prepare_stock(work):
     """Stock Wagtail's starter project, from the same virtualenv, DEBUG off."""
+    shutil.rmtree(work / "stock", ignore_errors=True)
     (work / "stock").mkdir()
     run([VENV_BIN / "wagtail", "start", "stock", str(work / "stock")], cwd=work)
     settings = work / "stock/stock/settings/local.py"
     settings.write_text(
         f"SECRET_KEY = {secrets.token_urlsafe(50)!r}\nALLOWED_HOSTS = ['127.0.0.1', 'localhost']\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    # Its own home and search apps, not Gongkai's: no PYTHONPATH pointing at a Gongkai checkout.
+    skip = ("DJANGO_", "DATABASE_", "PYTHONPATH")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     env["DJANGO_SETTINGS_MODULE"] = "stock.settings.production"
     run([VENV_BIN / "python", "manage.py", "migrate", "--noinput"], env, cwd=work / "stock")
     run([VENV_BIN / "python", "manage.py", "collectstatic", "--noinput"], env, cwd=work / "stock")

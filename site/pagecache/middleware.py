@@ -41,6 +41,8 @@ def _cacheable_route(request):
 def _cacheable_response(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds this reader's CSRF token: not for anyone else
     control = response.get("Cache-Control", "").lower()
     if any(word in control for word in UNCACHEABLE_CONTROL):
         return False
