@@ -80,25 +80,42 @@ class FastRankingMixin:
             and isinstance(self.query, (PlainText, Phrase))
         )
 
-    def ranked_entries(self):
+    def ranked_entries(self, restrict=True):
         match = base.MatchExpression(self.FTS_TABLE_FIELDS, self.build_search_query(self.query))
-        allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
-        return (
-            base.SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(
-                    self.queryset.model
-                ),
-                index_entry__object_id__in=allowed,
-            )
-            .annotate(score=WeightedBM25())
+        entries = base.SQLiteFTSIndexEntry.objects.filter(match).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
         )
+        if restrict:
+            allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
+            entries = entries.filter(index_entry__object_id__in=allowed)
+        return entries.annotate(score=WeightedBM25())
 
     def ranked_ids(self, start, stop):
-        rows = (
-            self.ranked_entries().order_by("score").values_list("index_entry__object_id", "score")
-        )
-        return list(rows[start:stop])
+        """Best (object_id, score) rows that the queryset allows, from start to stop.
+
+        The ranking runs without the queryset restriction (almost every indexed page is live and
+        public) and the candidates are then checked against the queryset, fetching further
+        rows only when too many were filtered out.
+        """
+        rows = self.ranked_entries(restrict=False).order_by("score")
+        rows = rows.values_list("index_entry__object_id", "score")
+        start = start or 0
+        wanted = None if stop is None else stop
+        pk_field = self.queryset.model._meta.pk
+        kept, offset = [], 0
+        batch = max(50, 2 * (wanted or 0))
+        while wanted is None or len(kept) < wanted:
+            chunk = list(rows[offset : offset + batch]) if wanted is not None else list(rows)
+            if not chunk:
+                break
+            ids = [pk_field.to_python(object_id) for object_id, _ in chunk]
+            allowed = set(self.queryset.filter(pk__in=ids).values_list("pk", flat=True))
+            kept.extend(row for row, pk in zip(chunk, ids, strict=True) if pk in allowed)
+            if wanted is None or len(chunk) < batch:
+                break
+            offset += batch
+            batch *= 2
+        return kept[start:stop]
 
 
 class ChineseSQLiteSearchCompiler(FastRankingMixin, ChineseSQLiteQueryCompiler):
