@@ -141,6 +141,8 @@ class PolicyPage(RoutablePageMixin, Page):
         APIField("relations"),
         APIField("interpretation_ids"),
         APIField("package_ids"),
+        APIField("out_of_force"),
+        APIField("validity_banner_text"),
     ]
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []
@@ -284,6 +286,10 @@ class PolicyPage(RoutablePageMixin, Page):
             names = "、".join(f"《{r.page.title}》" for r in amenders)
             return f"本文件已被{names}修订，请注意查阅修订内容。" if names else "本文件已修订。"
         return ""
+
+    @property
+    def validity_banner_text(self):
+        return self.validity_banner()
 
     def relations(self):
         out = [

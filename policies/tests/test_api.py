@@ -42,3 +42,19 @@ def test_api_filters_by_field(client):
     make_policy("废止文件", validity="已废止")
     items = client.get("/api/v2/policies/", {"validity": "已废止"}).json()["items"]
     assert [i["title"] for i in items] == ["废止文件"]
+
+
+def test_api_reports_repeal_in_force_state(client):
+    from policies.models import RelationType
+
+    from .factories import relate
+
+    old = make_policy("旧办法")
+    new = make_policy("新办法")
+    relate(new, RelationType.REPEALS, old)
+    detail = client.get(f"/api/v2/policies/{old.pk}/").json()
+    assert detail["out_of_force"] is True
+    assert detail["validity_banner_text"] == "本文件已被《新办法》废止，仅供查阅。"
+    assert detail["relations"] == [
+        {"type": "repeals", "direction": "incoming", "id": new.pk, "title": "新办法"}
+    ]
