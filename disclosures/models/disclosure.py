@@ -167,7 +167,7 @@ class DisclosurePage(ProtectedTreeMixin, Page):
 
     @property
     def village_name(self):
-        parent = self.get_parent()
+        parent = self.get_parent() if self.pk else None
         return parent.title if parent else ""
 
     @property
@@ -178,7 +178,7 @@ class DisclosurePage(ProtectedTreeMixin, Page):
     def board_location_display(self):
         if self.board_location:
             return self.board_location
-        parent = self.get_parent()
+        parent = self.get_parent() if self.pk else None
         return getattr(parent.specific, "board_location", "") if parent else ""
 
     def clean(self):
@@ -341,7 +341,7 @@ class DisclosurePage(ProtectedTreeMixin, Page):
 
     def structured_data(self, request):
         """schema.org extras for the Report JSON-LD built by the site's page_meta."""
-        versions = list(self.versions.order_by("number"))
+        versions = list(self.versions.order_by("number")) if self.pk else []
         data = {
             "publisher": {"@type": "Organization", "name": self.village_name},
             "about": f"{self.category_label}公开",
@@ -358,14 +358,19 @@ class DisclosurePage(ProtectedTreeMixin, Page):
         return [v.public_dict() for v in self.versions.order_by("number")]
 
     def get_context(self, request, *args, **kwargs):
-        from .versions import check_page
+        from .versions import Integrity, check_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["versions"] = list(self.versions.order_by("number"))
-        context["integrity"] = check_page(self, context["versions"])
-        context["village"] = self.get_parent().specific
-        if self.period_kind == schedule.MATTER and self.matter_date and context["versions"]:
-            published = context["versions"][0].published_at.date()
+        versions = list(self.versions.order_by("number")) if self.pk else []
+        context["versions"] = versions
+        if getattr(request, "is_preview", False):
+            context["integrity"] = Integrity(True, "预览：发布后本内容将作为新版本加入哈希链")
+        else:
+            context["integrity"] = check_page(self, versions)
+        parent = self.get_parent() if self.pk else None
+        context["village"] = parent.specific if parent else None
+        if self.period_kind == schedule.MATTER and self.matter_date and versions:
+            published = versions[0].published_at.date()
             context["matter_status"] = schedule.matter_status(
                 self.matter_date, published, published
             )

@@ -249,3 +249,37 @@ def test_clerk_submits_and_the_village_reviewers_approve(client, villages):
     task_state.task.specific.on_action(task_state, reviewer, "approve")
     page.refresh_from_db()
     assert page.live and page.versions.count() == 1
+
+
+def test_preview_on_add_and_on_edit(admin_client, villages):
+    xuyang = villages[0]
+    add = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["disclosures", "disclosurepage", xuyang.pk]
+    )
+    assert admin_client.post(add, post_data()).json()["is_valid"]
+    response = admin_client.get(add)
+    assert response.status_code == 200
+    assert "集体资产租金" in response.content.decode()
+    page = finance_disclosure(xuyang)
+    edit = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    admin_client.post(edit, post_data(page, title="预览中的标题"))
+    body = admin_client.get(edit).content.decode()
+    assert "预览中的标题" in body
+    assert "校验未通过" not in body and "预览" in body
+
+
+@pytest.mark.parametrize(
+    ("model", "parent_index"), [("villagepage", 2), ("townshippage", 1), ("countypage", 0)]
+)
+def test_preview_new_hierarchy_pages(admin_client, model, parent_index):
+    index, county, township, _villages = hierarchy(("圩洋村",))
+    parent = [index, county, township][parent_index]
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["disclosures", model, parent.pk])
+    data = {"title": "预览页", "slug": "yulan", "kind": "村", "finance_interval": "quarter"}
+    if model == "townshippage":
+        data["kind"] = "街道"
+    assert admin_client.post(
+        url, nested_form_data({**data, "comments": inline_formset([])})
+    ).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200 and "预览页" in response.content.decode()
