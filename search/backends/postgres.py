@@ -55,24 +55,38 @@ class FastRankingCompiler(ChinesePostgresQueryCompiler):
             and not _plan_for(self.query).is_empty
         )
 
-    def ranked_entries(self):
+    def ranked_entries(self, restrict=True):
         query = self.build_tsquery(self.query, config="simple")
-        allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
-        return (
-            base.IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-                object_id__in=allowed,
-            )
-            .filter(Q(title=query) | Q(body=query))
-            .annotate(
-                score=SearchRank(F("title"), query) * TITLE_WEIGHT * F("title_norm")
-                + SearchRank(F("body"), query)
-            )
+        entries = base.IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+        ).filter(Q(title=query) | Q(body=query))
+        if restrict:
+            allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
+            entries = entries.filter(object_id__in=allowed)
+        return entries.annotate(
+            score=SearchRank(F("title"), query) * TITLE_WEIGHT * F("title_norm")
+            + SearchRank(F("body"), query)
         )
 
     def ranked_ids(self, start, stop):
-        rows = self.ranked_entries().order_by("-score", "-id").values_list("object_id", "score")
-        return list(rows[start:stop])
+        """Best rows first, checked against the queryset (see the SQLite backend)."""
+        rows = self.ranked_entries(restrict=False).order_by("-score", "-id")
+        rows = rows.values_list("object_id", "score")
+        start = start or 0
+        pk_field = self.queryset.model._meta.pk
+        kept, offset, batch = [], 0, max(50, 2 * (stop or 0))
+        while stop is None or len(kept) < stop:
+            chunk = list(rows) if stop is None else list(rows[offset : offset + batch])
+            if not chunk:
+                break
+            ids = [pk_field.to_python(object_id) for object_id, _ in chunk]
+            allowed = set(self.queryset.filter(pk__in=ids).values_list("pk", flat=True))
+            kept.extend(row for row, pk in zip(chunk, ids, strict=True) if pk in allowed)
+            if stop is None or len(chunk) < batch:
+                break
+            offset += batch
+            batch *= 2
+        return kept[start:stop]
 
 
 class ChinesePostgresSearchResults(base.PostgresSearchResults):
