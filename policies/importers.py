@@ -168,7 +168,10 @@ class PolicyRecord(RecordType):
             fields["change_note"] = record.text("change_note")
         for key in POLICY_DATES:
             fields[key] = record.date(key)
-        fields["published_date"] = fields["published_date"] or record.date("date")
+        if not record.get("is_summary"):
+            # A summary record's `date` is when a report mentioned the document, not when the
+            # document itself was published: never present the one as the other.
+            fields["published_date"] = fields["published_date"] or record.date("date")
 
         def set_relations(page):
             page.relations_out = [

@@ -171,3 +171,19 @@ def test_demo_corpus_sample_imports(tmp_path):
     assert law.doc_number == "国令第707号" and len(law.articles()) > 30
     taiwan = PolicyPage.objects.get(title="公寓大廈及社區安全管理辦法")
     assert taiwan.validity == "已废止" and taiwan.out_of_force
+
+
+def test_record_date_becomes_published_date_only_for_official_texts(tmp_path):
+    summary = dict(
+        POLICY,
+        id="p-summary",
+        title="报道中提到的文件",
+        doc_number="",
+        index_number="",
+        is_summary=True,
+        date="2019-01-01",
+    )
+    official = dict(POLICY, date="2017-09-02")
+    call_command("import_content", write(tmp_path, summary, official))
+    assert PolicyPage.objects.get(title="报道中提到的文件").published_date is None
+    assert str(PolicyPage.objects.get(title=POLICY["title"]).published_date) == "2017-09-02"
