@@ -81,6 +81,10 @@ def main():
     rows = []
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
         for db_name, url in databases:
+            if db_name == "SQLite":
+                (VAR / "bench-search.sqlite3").unlink(missing_ok=True)
+            else:
+                _postgres_available()
             print(f"… {db_name} {size} 篇", file=sys.stderr, flush=True)
             result = _run_worker(url, size, engines)
             rows.append((db_name, size, result))
