@@ -34,6 +34,12 @@ def test_editor_publishes_news_that_reaches_home_and_search(open_session, site_p
     admin.locator(".w-combobox__option", has_text="正文段落").click()
     admin.locator("[contenteditable=true]").first.click()
     admin.keyboard.type(BODY)
+    # Draftail copies the text into its hidden form field after a short delay: wait for it.
+    admin.wait_for_function(
+        "text => [...document.querySelectorAll('input[type=hidden]')]"
+        ".some(input => input.value.includes(text))",
+        arg=BODY,
+    )
     admin.get_by_role("button", name="更多动作").click()
     admin.locator("button[name=action-publish]").click()
     admin.wait_for_url(f"**/admin/pages/{news_index.pk}/")
