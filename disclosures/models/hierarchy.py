@@ -240,9 +240,6 @@ class VillagePage(ProtectedTreeMixin, Page):
             for s in self.category_status()
         ]
 
-    def years(self):
-        return sorted({d.period_year for d in self.disclosures()}, reverse=True)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["statuses"] = self.category_status()
