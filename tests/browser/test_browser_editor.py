@@ -48,8 +48,8 @@ def test_editor_publishes_news_that_reaches_home_and_search(open_session, site_p
     reader = open_session().page  # a separate, anonymous reader
     reader.goto("/")
     latest = reader.get_by_role("region", name="新闻动态").get_by_role("link", name=TITLE)
-    latest.click()
-    reader.wait_for_load_state()
+    with reader.expect_navigation():
+        latest.click()
     assert reader.locator("h1").inner_text() == TITLE
     assert BODY in reader.get_by_role("main").inner_text()
 

@@ -16,13 +16,13 @@ def test_home_search_hit_lands_on_the_policy_article(open_session, site_pages):
     page = session.page
     page.goto("/")
     page.get_by_role("search", name="全站搜索").get_by_role("searchbox").fill(SEARCH_TERM)
-    page.get_by_role("search", name="全站搜索").get_by_role("button", name="搜索").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("search", name="全站搜索").get_by_role("button", name="搜索").click()
     assert "/search/" in page.url
     hit = page.locator(f'.result-list a[href^="{policy.url}#"]').first
     hit.wait_for()
-    hit.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        hit.click()
     path, _, anchor = page.url.partition("#")
     assert path.endswith(policy.url) and anchor
     target = page.locator(f"[id='{anchor}']")
@@ -39,8 +39,8 @@ def test_script_switch_and_elder_mode_are_remembered(open_session, site_pages):
     page.goto(news.url)
     assert page.locator("h1").inner_text() == "测试市召开社区议事协商推进会"
 
-    page.get_by_role("link", name="切換為繁體").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="切換為繁體").click()
     assert page.url.endswith(news.url)
     assert page.locator("h1").inner_text() == "測試市召開社區議事協商推進會"
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
@@ -48,8 +48,8 @@ def test_script_switch_and_elder_mode_are_remembered(open_session, site_pages):
     assert page.locator("h1").inner_text() == "圖說社區議事會"
 
     base_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    page.get_by_role("link", name="長者模式").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="長者模式").first.click()
     assert page.locator("html").get_attribute("class") == "elder"
     elder_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert elder_size >= base_size * 1.2
@@ -59,9 +59,10 @@ def test_script_switch_and_elder_mode_are_remembered(open_session, site_pages):
     assert page.locator("html").get_attribute("class") == "elder"
     assert "測試市" in page.locator("h1").inner_text()
 
-    page.get_by_role("link", name="切换为简体").click()
-    page.get_by_role("link", name="退出长者模式").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="切换为简体").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="退出长者模式").first.click()
     assert page.locator("h1").inner_text() == "测试市召开社区议事协商推进会"
     assert page.locator("html").get_attribute("class") is None
 
@@ -85,8 +86,8 @@ def test_switches_work_with_the_keyboard_alone(open_session, site_pages):
         pytest.fail("长者模式 switch not reachable with Tab")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # visible focus
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("html").get_attribute("class") == "elder"
 
 
@@ -101,15 +102,16 @@ def test_phone_reader_reaches_a_village_disclosure(open_session, site_pages):
     page = session.page
     page.goto("/")
     assert _no_sideways_scroll(page)
-    page.get_by_role("navigation", name="主导航").get_by_role("link", name="四务公开").click()
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="主导航").get_by_role("link", name="四务公开").click()
     for title in ("新洋街道", "幸福村"):
         assert _no_sideways_scroll(page), page.url
-        page.get_by_role("main").get_by_role("link", name=title).first.click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("main").get_by_role("link", name=title).first.click()
     assert _no_sideways_scroll(page), page.url
     latest = page.get_by_role("main").get_by_role("link", name=re.compile("2024年第1季度|第一季度"))
-    latest.first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        latest.first.click()
     assert page.url.endswith(disclosure.url)
     assert page.locator("h1").inner_text() == disclosure.title
     assert _no_sideways_scroll(page)
