@@ -114,7 +114,7 @@ def measure(args, ports, paths):
         result = wrk(url, args.duration, args.connections, headers)
         results[(group, name)] = result
         print(
-            f"{group:<24} {name:<14} {result['rps']:>10.0f} req/s  p50 {result['p50']:>7.2f} ms"
+            f"{group:<24} {name:<14} {result['rps']:>10.1f} req/s  p50 {result['p50']:>7.2f} ms"
             f"  p99 {result['p99']:>7.2f} ms  errors {result['errors']}",
             flush=True,
         )
@@ -175,12 +175,14 @@ end
 
 def soak(args, ports, paths, work, gongkai):
     """A long mixed run through the recipe: errors and gunicorn's memory over time."""
-    mix = [paths["home"], paths["policy"], paths["listing"], paths["search"], "/?page=1"]
+    # A publication-day mix: nine in ten requests for published pages, one in ten dynamic.
+    cached = [paths["home"], paths["policy"], paths["listing"]] * 6
+    mix = cached + [paths["search"], paths["listing"] + "?page=1"]
     script = work / "soak.lua"
     script.write_text(SOAK_SCRIPT % ", ".join(f'"{quote(p)}"' for p in mix))
     url = f"http://127.0.0.1:{ports['site']}/"
     proc = subprocess.Popen(
-        ["wrk", "-t2", "-c32", f"-d{args.soak}s", "--latency", "-s", str(script), url],
+        ["wrk", "-t2", "-c32", f"-d{args.soak}s", "--timeout", "30s", "-s", str(script), url],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -205,6 +207,7 @@ def main():
     parser.add_argument("--soak", type=int, default=0, help="seconds of mixed load (e.g. 300)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--work", type=Path, help="reuse the folder of an earlier --keep run")
+    parser.add_argument("--soak-only", action="store_true", help="skip the comparison runs")
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
@@ -216,24 +219,25 @@ def main():
     try:
         print(f"Preparing in {work} …", flush=True)
         env = servers.prepare_gongkai(work)
-        stock_env = servers.prepare_stock(work)
+        stock_env = None if args.soak_only else servers.prepare_stock(work)
         paths = page_paths(env)
         static_copy(work, [paths["home"], paths["policy"]])
         ports = {k: servers.free_port() for k in ("app", "site", "static", "stock")}
         workers = servers.multiprocessing_workers()
         gongkai = servers.start_gongkai(env, ports["app"], work)
         processes.append(gongkai)
-        processes.append(servers.start_stock(stock_env, ports["stock"], work, workers))
+        if stock_env:
+            processes.append(servers.start_stock(stock_env, ports["stock"], work, workers))
         processes.append(servers.start_nginx(work, ports["app"], ports["site"], ports["static"]))
-        for key in ("app", "site", "static", "stock"):
+        for key in ("app", "site", "static") + (("stock",) if stock_env else ()):
             servers.wait_until_up(f"http://127.0.0.1:{ports[key]}/")
         print(
             f"\nwrk: {args.duration} s per run, {args.connections} connections, 2 threads;"
             f" gunicorn {workers} sync workers each\n",
             flush=True,
         )
-        results = measure(args, ports, paths)
-        report(results)
+        if not args.soak_only:
+            report(measure(args, ports, paths))
         if args.soak:
             soak(args, ports, paths, work, gongkai)
         faults(ports, paths, gongkai)

@@ -144,7 +144,10 @@ http {{
 def start_nginx(work, app_port, site_port, static_port):
     conf_dir = work / "nginx"
     conf_dir.mkdir(exist_ok=True)
-    (conf_dir / "gongkai").symlink_to(NGINX_CONF_DIR)
+    link = conf_dir / "gongkai"
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(NGINX_CONF_DIR)
     conf = conf_dir / "nginx.conf"
     conf.write_text(
         NGINX_TEMPLATE.format(
