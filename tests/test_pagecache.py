@@ -225,3 +225,10 @@ def test_pages_carrying_a_csrf_token_are_not_stored(rf):
     assert _cacheable_response(request, response)
     get_token(request)  # what {% csrf_token %} does
     assert not _cacheable_response(request, response)
+
+
+def test_rebuild_works_behind_the_https_redirect_of_production(settings):
+    settings.SECURE_SSL_REDIRECT = True
+    article = build.news_article("生产环境里的新闻")
+    call_command("pagecache_rebuild")
+    assert "生产环境里的新闻" in served(article.url)

@@ -28,6 +28,11 @@ def _site_host(site):
     return named[0] if named else host
 
 
+def _secure(site):
+    """Render as HTTPS when the site is served over it (else the HTTPS redirect answers)."""
+    return bool(site and (site.port == 443 or settings.SECURE_SSL_REDIRECT))
+
+
 def page_urls():
     """(host, path, secure) of every live public page of every site."""
     urls = []
@@ -37,7 +42,7 @@ def page_urls():
             url = page.get_url(current_site=site)
             if not url:
                 continue
-            urls.append((_site_host(site), urlsplit(url).path, site.port == 443))
+            urls.append((_site_host(site), urlsplit(url).path, _secure(site)))
     return urls
 
 
@@ -49,7 +54,7 @@ def page_urls_for(page):
         parts = item.get_url_parts()
         site = Site.objects.filter(pk=parts[0]).first() if parts else None
         if site is not None:
-            urls.append((_site_host(site), parts[2], site.port == 443))
+            urls.append((_site_host(site), parts[2], _secure(site)))
     return urls
 
 
@@ -67,7 +72,7 @@ def extra_urls():
             continue
     site = Site.objects.filter(is_default_site=True).first()
     host = _site_host(site) if site else "localhost"
-    secure = bool(site and site.port == 443)
+    secure = bool(site and _secure(site))
     return [(host, path, secure) for path in paths]
 
 
