@@ -72,10 +72,14 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--databases", default="sqlite,postgres", help="sqlite, postgres or both")
     args = parser.parse_args()
     VAR.mkdir(exist_ok=True)
-    databases = [("SQLite", f"sqlite:///{VAR / 'bench-search.sqlite3'}")]
-    if _postgres_available():
+    chosen = {d.strip().lower() for d in args.databases.split(",")}
+    databases = []
+    if "sqlite" in chosen:
+        databases.append(("SQLite", f"sqlite:///{VAR / 'bench-search.sqlite3'}"))
+    if "postgres" in chosen and _postgres_available():
         databases.append(("PostgreSQL", PG_URL))
     engines = ["stock", "ours"] + (["elasticsearch"] if os.environ.get("ELASTICSEARCH_URL") else [])
     rows = []
