@@ -67,6 +67,10 @@ def _fmt(value, unit=""):
     )
 
 
+def _fmt_recall(value):
+    return "—" if value is None else f"{value:.2f}"
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -102,7 +106,7 @@ def main():
         for name, r in result["engines"].items():
             print(
                 f"{db_name:<10} {size:>8} {name:<14} {_fmt(r['docs_per_s']):>11} "
-                f"{_fmt(r['p50_ms']):>8} {_fmt(r['p95_ms']):>8} {_fmt(r['recall']):>10}"
+                f"{_fmt(r['p50_ms']):>8} {_fmt(r['p95_ms']):>8} {_fmt_recall(r['recall']):>10}"
             )
         stock, ours = result["engines"].get("stock"), result["engines"].get("ours")
         if stock and ours:
