@@ -106,8 +106,15 @@ def test_production_turns_on_hsts_secure_cookies_and_the_page_cache(tmp_path):
     )
 
 
+AXES_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+
 def test_admin_login_is_locked_after_repeated_failures(client, settings):
     settings.AXES_ENABLED = True
+    settings.AUTHENTICATION_BACKENDS = AXES_BACKENDS
     settings.AXES_FAILURE_LIMIT = 3
     get_user_model().objects.create_superuser("editor", "e@example.cn", "correct-horse-42")
     url = reverse("wagtailadmin_login")
@@ -130,6 +137,7 @@ def test_admin_login_is_locked_after_repeated_failures(client, settings):
 
 def test_successful_login_works_when_not_locked(client, settings):
     settings.AXES_ENABLED = True
+    settings.AUTHENTICATION_BACKENDS = AXES_BACKENDS
     get_user_model().objects.create_superuser("editor2", "e2@example.cn", "correct-horse-43")
     response = client.post(
         reverse("wagtailadmin_login"), {"username": "editor2", "password": "correct-horse-43"}

@@ -22,3 +22,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 AXES_ENABLED = False
+# Tests log in through the test client without a request object, which django-axes' backend
+# refuses; the lockout tests put the axes backend back in with the `settings` fixture.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
