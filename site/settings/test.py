@@ -21,7 +21,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-AXES_ENABLED = False
-# Tests log in through the test client without a request object, which django-axes' backend
-# refuses; the lockout tests put the axes backend back in with the `settings` fixture.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = False  # tests/test_security.py turns it on to check the lockout
