@@ -10,6 +10,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from ..runtime import get_analyzer
 from . import render
 from .indexing import analysed
+from .ranked_results import RankedResultsMixin
 
 NEVER = "'0gongkai0nomatch0'"
 TITLE_WEIGHT = 4.0
@@ -89,30 +90,10 @@ class FastRankingCompiler(ChinesePostgresQueryCompiler):
         return kept[start:stop]
 
 
-class ChinesePostgresSearchResults(base.PostgresSearchResults):
+class ChinesePostgresSearchResults(RankedResultsMixin, base.PostgresSearchResults):
     def _fast(self):
         compiler = self.query_compiler
         return isinstance(compiler, FastRankingCompiler) and compiler.can_rank_fast()
-
-    def _do_search(self):
-        if not self._fast():
-            return super()._do_search()
-        rows = self.query_compiler.ranked_ids(self.start, self.stop)
-        model = self.query_compiler.queryset.model
-        objs = self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in rows]).in_bulk()
-        results = []
-        for object_id, score in rows:
-            obj = objs.get(model._meta.pk.to_python(object_id))
-            if obj is not None:
-                if self._score_field:
-                    setattr(obj, self._score_field, score)
-                results.append(obj)
-        return results
-
-    def _do_count(self):
-        if not self._fast():
-            return super()._do_count()
-        return self.query_compiler.ranked_entries().count()
 
 
 class ChinesePostgresAutocompleteCompiler(base.PostgresAutocompleteQueryCompiler):

@@ -10,6 +10,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from ..runtime import get_analyzer
 from . import render
 from .indexing import analysed
+from .ranked_results import RankedResultsMixin
 
 # Column weights for bm25(): the FTS table columns are (autocomplete, body, title).
 TITLE_WEIGHT = 4.0
@@ -122,7 +123,7 @@ class ChineseSQLiteSearchCompiler(FastRankingMixin, ChineseSQLiteQueryCompiler):
     pass
 
 
-class ChineseSQLiteSearchResults(base.SQLiteSearchResults):
+class ChineseSQLiteSearchResults(RankedResultsMixin, base.SQLiteSearchResults):
     def _fast(self):
         compiler = self.query_compiler
         return (
@@ -130,26 +131,6 @@ class ChineseSQLiteSearchResults(base.SQLiteSearchResults):
             and compiler.can_rank_fast()
             and not _plan_for(compiler.query).is_empty
         )
-
-    def _do_search(self):
-        if not self._fast():
-            return super()._do_search()
-        rows = self.query_compiler.ranked_ids(self.start, self.stop)
-        model = self.query_compiler.queryset.model
-        objs = self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in rows]).in_bulk()
-        results = []
-        for object_id, score in rows:
-            obj = objs.get(model._meta.pk.to_python(object_id))
-            if obj is not None:
-                if self._score_field:
-                    setattr(obj, self._score_field, score)
-                results.append(obj)
-        return results
-
-    def _do_count(self):
-        if not self._fast():
-            return super()._do_count()
-        return self.query_compiler.ranked_entries().count()
 
 
 class ChineseSQLiteAutocompleteCompiler(base.SQLiteAutocompleteQueryCompiler):
