@@ -5,6 +5,7 @@ from news.models import CaseStudyPage, NewsArticlePage
 from policies.models import PolicyPage
 
 LATEST_COUNT = 6
+HOME_COLLECTIONS = 4
 
 
 def _latest(model, count=LATEST_COUNT):
@@ -26,4 +27,13 @@ def home_sections(home):
         "latest_cases": _latest(CaseStudyPage),
         "featured_policies": featured,
         "latest_photos": _latest(PhotoFeaturePage, 4).prefetch_related("photos__image"),
+        "home_collections": _collections(),
     }
+
+
+def _collections():
+    """(collection, its first items) for each collection the editor shows on the home page."""
+    from specials.models import CollectionPage
+
+    pages = CollectionPage.objects.live().public().filter(show_on_home=True).order_by("path")
+    return [(page, page.first_items()) for page in pages[:HOME_COLLECTIONS]]

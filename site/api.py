@@ -126,3 +126,7 @@ register_policy_endpoints(api_router)
 from disclosures.api import register_endpoints as register_disclosure_endpoints  # noqa: E402
 
 register_disclosure_endpoints(api_router)
+# specials: /api/v2/specials/, /api/v2/specials/<id>/items/
+from specials.api import register_endpoints as register_special_endpoints  # noqa: E402
+
+register_special_endpoints(api_router)

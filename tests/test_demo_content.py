@@ -15,6 +15,7 @@ DEMO_FILES = [
     SEEDS,
     *sorted(ROOT.glob("policies/demo/*.jsonl")),
     *sorted(ROOT.glob("disclosures/demo/*.jsonl")),
+    *sorted(ROOT.glob("specials/demo/*.jsonl")),
 ]
 PINYIN_NOISE = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 BOILERPLATE = ("免责声明", "猜你喜欢", "欢迎访问", "传真", "版权所有，未经")

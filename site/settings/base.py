@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "media",
     "disclosures",
+    "specials",
     "gongkai.pagecache",
     "gongkai.backup",
     "wagtail.contrib.forms",
@@ -183,7 +184,7 @@ PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", False)
 PAGECACHE_ROOT = Path(env_str("GONGKAI_PAGECACHE_ROOT", str(VAR_DIR / "pagecache")))
 PAGECACHE_EAGER = env_bool("GONGKAI_PAGECACHE_EAGER", True)
 # Non-page routes to cache as well (glob patterns allowed; only exact names are pre-rendered).
-PAGECACHE_URL_NAMES = ["sitemap", "news:feed-topic-*"]
+PAGECACHE_URL_NAMES = ["sitemap", "news:feed-topic-*", "specials:feed-*"]
 PAGECACHE_URL_NAMES += [
     f"news:feed-{f}-{k}" for f in ("news", "cases", "photos", "policies") for k in ("rss", "atom")
 ]
