@@ -34,6 +34,8 @@ NAMED = {
 def _batch_names(batch, keys):
     names = set()
     for other in batch.records:
+        if other.type == "collection":
+            continue  # a collection names topics; it does not create them
         for key in keys:
             value = other.get(key)
             if isinstance(value, str):

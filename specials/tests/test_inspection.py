@@ -1,0 +1,48 @@
+"""The site self-check treats each collection as a section with its own staleness limit."""
+
+import datetime
+
+import pytest
+from wagtail import hooks
+
+from .factories import make_collection
+
+pytestmark = pytest.mark.django_db
+
+
+def findings(**kwargs):
+    found = []
+    for fn in hooks.get_hooks("gongkai_inspection_findings"):
+        found += fn(**kwargs)
+    return [f for f in found if f["page"].specific_class.__name__ == "CollectionPage"]
+
+
+def test_stale_and_empty_collections_are_reported(corpus):
+    fresh = make_collection(title="新鲜专题", content_types=["news"], staleness_days=180)
+    stale = make_collection(title="过期专题", content_types=["policy"], staleness_days=30)
+    empty = make_collection(title="空专题", tags="不存在的标签")
+    result = findings(today=datetime.date(2022, 3, 1))  # newest news 2022-01-05; policy 2021-05-01
+    by_page = {f["page"].pk: f for f in result}
+    assert fresh.pk not in by_page
+    assert by_page[stale.pk]["severity"] == "warning"
+    assert by_page[stale.pk]["message"] == (
+        "专题“过期专题”最新内容发布于2021年5月1日，已304天未更新，超过本专题的更新期限（30天）。"
+    )
+    assert by_page[empty.pk]["severity"] == "error"
+    assert "没有任何内容" in by_page[empty.pk]["message"]
+    assert by_page[empty.pk]["url"].endswith(empty.url)
+
+
+def test_publishing_newer_content_clears_the_finding(corpus):
+    from policies.tests.factories import make_policy
+
+    stale = make_collection(title="救助", topic_ids=[corpus.topic("社会救助").pk])
+    today = datetime.date(2026, 12, 1)
+    assert [f["page"].pk for f in findings(today=today)] == [stale.pk]
+    make_policy("新救助办法", topics=["社会救助"], published_date=datetime.date(2026, 11, 1))
+    assert findings(today=today) == []
+
+
+def test_hook_works_when_called_without_a_date(corpus):
+    make_collection(title="旧专题", content_types=["policy"])
+    assert all(isinstance(f["message"], str) for f in findings())
