@@ -7,6 +7,8 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from listings.params import clean_text
+
 from .. import schedule
 
 DEMO_HELP = "填写后在页面显著位置提示，例如“示例数据”。示例数据不得当作真实数据展示。"
@@ -48,7 +50,7 @@ class DisclosureIndexPage(ProtectedTreeMixin, Page):
             (county, TownshipPage.objects.live().child_of(county).order_by("path"))
             for county in counties
         ]
-        query = request.GET.get("q", "").strip()[:40]
+        query = clean_text(request.GET.get("q"), 40)
         if query:
             context["query"] = query
             context["village_hits"] = (
