@@ -7,6 +7,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from listings.params import clean_text
 from workdays.calendar import load_calendar
 
 from .. import schedule
@@ -50,7 +51,7 @@ class DisclosureIndexPage(ProtectedTreeMixin, Page):
             (county, TownshipPage.objects.live().child_of(county).order_by("path"))
             for county in counties
         ]
-        query = request.GET.get("q", "").strip()[:40]
+        query = clean_text(request.GET.get("q"), 40)
         if query:
             context["query"] = query
             context["village_hits"] = (

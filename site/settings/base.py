@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "media",
     "disclosures",
     "workdays",
+    "listings",
     "gongkai.pagecache",
     "gongkai.backup",
     "wagtail.contrib.forms",
