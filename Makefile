@@ -44,7 +44,7 @@ test: install-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

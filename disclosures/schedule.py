@@ -2,12 +2,17 @@
 
 Organic Law of Village Committees, art. 30: general matters at least quarterly; finances
 monthly where transactions are many (otherwise quarterly); major matters immediately.
-A periodic disclosure is due ``grace_days`` after its period ends (site policy, default 10).
+A periodic disclosure is due ``grace_days`` working days after its period ends (site policy,
+default 10); a major matter within ``IMMEDIATE_DAYS`` working days. Working days follow China's
+calendar (``workdays.calendar``: statutory holidays and 调休 make-up days); pass ``calendar`` to
+count without reading the admin's holiday table from the database.
 """
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+
+from workdays.calendar import add_working_days, load_calendar
 
 PARTY = "party"
 VILLAGE = "village"
@@ -25,7 +30,7 @@ PERIOD_KIND_CHOICES = [(MONTH, "月度"), (QUARTER, "季度"), (YEAR, "年度"),
 INTERVAL_CHOICES = [(MONTH, "每月"), (QUARTER, "每季度")]
 
 DEFAULT_GRACE_DAYS = 10
-# "Immediately" for a single major matter, in calendar days (site policy).
+# "Immediately" for a single major matter, in working days (site policy).
 IMMEDIATE_DAYS = 5
 
 QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
@@ -136,10 +141,15 @@ def _cn_date(day):
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def latest_required_period(interval, today, grace_days=DEFAULT_GRACE_DAYS):
-    """The most recent period whose disclosure deadline (end + grace) is already past."""
+def disclosure_deadline(period, grace_days=DEFAULT_GRACE_DAYS, calendar=None):
+    """The last day to disclose ``period``: ``grace_days`` working days after it ends."""
+    return add_working_days(period.end, grace_days, calendar)
+
+
+def latest_required_period(interval, today, grace_days=DEFAULT_GRACE_DAYS, calendar=None):
+    """The most recent period whose disclosure deadline is already past."""
     period = period_containing(interval, today)
-    while period.end + timedelta(days=grace_days) >= today:
+    while disclosure_deadline(period, grace_days, calendar) >= today:
         period = period.previous()
     return period
 
@@ -152,6 +162,7 @@ def overdue_status(
     finance_interval=QUARTER,
     grace_days=DEFAULT_GRACE_DAYS,
     tracking_since=None,
+    calendar=None,
 ):
     """Is a village's category overdue on ``today``?
 
@@ -161,8 +172,9 @@ def overdue_status(
     ``tracking_since`` (when the village started publishing here) are not required.
     """
     interval = required_interval(category, finance_interval)
-    required = latest_required_period(interval, today, grace_days)
-    deadline = required.end + timedelta(days=grace_days)
+    calendar = calendar or load_calendar()
+    required = latest_required_period(interval, today, grace_days, calendar)
+    deadline = disclosure_deadline(required, grace_days, calendar)
     if tracking_since and required.end < tracking_since:
         return OverdueStatus(False)
     if any(end >= required.end for _start, end in covered_periods):
@@ -183,9 +195,11 @@ class MatterStatus:
         return f"应于{_cn_date(self.deadline)}前公开，已超过 {self.days_late} 天"
 
 
-def matter_status(matter_date, published_on, today, limit_days=IMMEDIATE_DAYS):
-    """A single major matter must be disclosed immediately: within ``limit_days``."""
-    deadline = matter_date + timedelta(days=limit_days)
+def matter_status(matter_date, published_on, today, limit_days=IMMEDIATE_DAYS, calendar=None):
+    """A single major matter must be disclosed immediately: within ``limit_days`` working days.
+
+    Days late are calendar days after the deadline."""
+    deadline = add_working_days(matter_date, limit_days, calendar)
     reference = published_on or today
     late_by = (reference - deadline).days
     return MatterStatus(late_by > 0, deadline, max(late_by, 0))

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.attribution import AttributedPage
+from listings.paging import page_of
 
 from .privacy import UnreadableImageError, clean_image
 
@@ -131,8 +132,8 @@ class PhotoFeatureIndexPage(Page):
             .public()
             .prefetch_related("photos__image")
         )
-        context["items"] = Paginator(features.order_by("-date", "-pk"), PHOTOS_PER_PAGE).get_page(
-            request.GET.get("page")
+        context["items"], context["notes"] = page_of(
+            Paginator(features.order_by("-date", "-pk"), PHOTOS_PER_PAGE), request.GET.get("page")
         )
         return context
 

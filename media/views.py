@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from listings.paging import page_of
+
 from .models import CreditedImage, PhotoFeaturePage
 
 PER_PAGE = 24
@@ -31,12 +33,14 @@ def photographer(request, name):
         key=lambda page: page.date,
         reverse=True,
     )
+    items, notes = page_of(Paginator(features, PER_PAGE), request.GET.get("page"))
     return render(
         request,
         "media/photographer.html",
         {
             "photographer": name,
-            "items": Paginator(features, PER_PAGE).get_page(request.GET.get("page")),
+            "items": items,
+            "notes": notes,
             "articles": articles,
             "credit_line": f"{name} 摄",
         },

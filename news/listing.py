@@ -4,6 +4,7 @@ import re
 
 from django.core.paginator import Paginator
 
+from listings.params import ParameterError, clean_text, parse_page, parse_year
 from policies.models import Region, Topic
 
 PER_PAGE = 10
@@ -24,10 +25,11 @@ class Listing:
         self.params = params
         self.with_themes = with_themes
         self.problems = []
-        self.theme = self._theme(params.get("theme", "").strip()) if with_themes else None
-        self.region = params.get("region", "").strip()
-        self.year = self._year(params.get("year", "").strip())
-        self.page_obj = Paginator(self.filtered(), per_page).get_page(params.get("page"))
+        self.theme = self._theme(clean_text(params.get("theme"))) if with_themes else None
+        self.region = clean_text(params.get("region"))
+        self.year = self._year(params.get("year"))
+        page = self._page(params.get("page"))
+        self.page_obj = Paginator(self.filtered(), per_page).get_page(page)
 
     def _theme(self, slug):
         if not slug:
@@ -38,12 +40,18 @@ class Listing:
         return topic
 
     def _year(self, value):
-        if not value:
+        try:
+            return parse_year(value)
+        except ParameterError as error:
+            self.problems.append(f"{error.message}已显示全部年份。")
             return None
-        if value.isdigit() and 1949 <= int(value) <= 2100:
-            return int(value)
-        self.problems.append(f"年份“{value}”无效，已显示全部年份。")
-        return None
+
+    def _page(self, value):
+        try:
+            return parse_page(value)
+        except ParameterError as error:
+            self.problems.append(f"{error.message}已显示第1页。")
+            return 1
 
     def filtered(self):
         items = self.base

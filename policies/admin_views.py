@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 
 from policies.structure import outline, split_to_stream
 from policies.text import split_policy_text
+from workdays.calendar import load_calendar
 
 
 def overdue_policies(today=None):
@@ -21,7 +22,8 @@ def overdue_policies(today=None):
         .exclude(interpretations__live=True)
         .order_by("-published_date")
     )
-    return [p for p in candidates if p.interpretation_overdue(today)]
+    calendar = load_calendar()
+    return [p for p in candidates if p.interpretation_overdue(today, calendar)]
 
 
 class InterpretationStatusPanel(Panel):

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
 
+from listings.params import ParameterError, clean_text, parse_page, parse_sort, parse_year
+
 PER_PAGE = 20
 # Documents without a number go after the numbered ones.
 NO_NUMBER_LAST = Case(
@@ -62,7 +64,7 @@ class LibraryResult:
 
 
 def _clean_text(value, limit=100):
-    return (value or "").strip()[:limit]
+    return clean_text(value, limit)
 
 
 def _filter_q(key, value):
@@ -84,9 +86,12 @@ def _parse_filters(params, options):
         raw = _clean_text(params.get(key))
         if not raw:
             continue
-        if key == "year" and (not raw.isdigit() or not 1900 <= int(raw) <= 2100):
-            messages.append(f"年份“{raw}”无效，应为四位数字，已忽略该条件。")
-            continue
+        if key == "year":
+            try:
+                raw = str(parse_year(raw))
+            except ParameterError as error:
+                messages.append(f"{error.message}已忽略该条件。")
+                continue
         if raw not in options[key]:
             messages.append(f"没有{label}为“{raw}”的政策文件，已忽略该条件。")
             continue
@@ -184,23 +189,23 @@ def run_library_query(base, params):
     messages = []
     filters, filter_messages = _parse_filters(params, _options(base))
     messages += filter_messages
-    sort = _clean_text(params.get("sort")) or DEFAULT_SORT
-    if sort not in SORTS:
-        messages.append(f"排序方式“{sort}”无效，已按最新发布排序。")
+    try:
+        sort = parse_sort(params.get("sort"), SORTS, DEFAULT_SORT)
+    except ParameterError as error:
+        messages.append(f"{error.message}已按最新发布排序。")
         sort = DEFAULT_SORT
     results = (
         _apply(base, filters).order_by(*SORTS[sort][1]).prefetch_related("issuing_authorities")
     )
     paginator = Paginator(results, PER_PAGE)
-    raw_page = _clean_text(params.get("page"), 12) or "1"
-    if not raw_page.isdigit() or int(raw_page) < 1:
-        messages.append(f"页码“{raw_page}”无效，已显示第1页。")
+    try:
+        number = parse_page(params.get("page"))
+    except ParameterError as error:
+        messages.append(f"{error.message}已显示第1页。")
         number = 1
-    elif int(raw_page) > paginator.num_pages:
-        messages.append(f"第{raw_page}页不存在（共{paginator.num_pages}页），已显示最后一页。")
+    if number > paginator.num_pages:
+        messages.append(f"第{number}页不存在（共{paginator.num_pages}页），已显示最后一页。")
         number = paginator.num_pages
-    else:
-        number = int(raw_page)
     page = paginator.page(number)
     sort_params = dict(filters)
     sorts = [

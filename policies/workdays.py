@@ -1,38 +1,7 @@
-"""Working-day arithmetic for the "interpretation within 3 working days" rule."""
+"""Working days for the "interpretation within 3 working days" rule: China's calendar.
 
-import datetime
+Kept for callers written before the shared ``workdays`` app; use ``workdays.calendar``."""
 
-__all__ = ["add_working_days", "working_days_between"]
+from workdays.calendar import add_working_days, is_working_day, working_days_between
 
-
-def _is_working_day(day, holidays, workdays):
-    if day in workdays:
-        return True
-    if day in holidays:
-        return False
-    return day.weekday() < 5
-
-
-def add_working_days(start, days, holidays=(), workdays=()):
-    """The date ``days`` working days after ``start`` (weekends and ``holidays`` skipped;
-    ``workdays`` are weekend days declared working days, 调休)."""
-    holidays, workdays = set(holidays), set(workdays)
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += datetime.timedelta(days=1)
-        if _is_working_day(current, holidays, workdays):
-            remaining -= 1
-    return current
-
-
-def working_days_between(start, end, holidays=(), workdays=()):
-    """Number of working days after ``start`` up to and including ``end``."""
-    holidays, workdays = set(holidays), set(workdays)
-    count = 0
-    current = start
-    while current < end:
-        current += datetime.timedelta(days=1)
-        if _is_working_day(current, holidays, workdays):
-            count += 1
-    return count
+__all__ = ["add_working_days", "is_working_day", "working_days_between"]

@@ -72,14 +72,22 @@ def update_pages(pages, progress=None):
 
 
 def update_page(page):
-    """Keep every index in step with one page (called from signals)."""
+    """Keep every index in step with one page (moves, incremental updates)."""
     specific = page.specific
     insert_or_update_object(specific)
+    update_engine(specific)
+
+
+def update_engine(page):
+    """Keep the Elasticsearch engine in step with one page.
+
+    On publish and unpublish the page is saved, and Wagtail's own post-save handler already
+    indexes it in the Wagtail search backends; only the separate engine is left to update."""
     if uses_elasticsearch():
         try:
             from .engine import get_engine
 
-            get_engine().update_page(specific)
+            get_engine().update_page(page.specific)
         except Exception:  # a search server outage must not block publishing
             logger.exception("Elasticsearch update failed for page %s", page.pk)
 

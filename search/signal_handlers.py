@@ -8,11 +8,12 @@ from . import indexer, runtime
 
 
 def on_published(sender, instance, **kwargs):
-    indexer.update_page(instance)
+    # Publishing saved the page, so Wagtail's post-save handler has indexed it already.
+    indexer.update_engine(instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    indexer.update_page(instance)
+    indexer.update_engine(instance)
 
 
 def on_moved(sender, instance, **kwargs):

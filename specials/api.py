@@ -6,7 +6,7 @@ pages through all of them with the same order, type and year filters as the HTML
 """
 
 from django.http import JsonResponse
-from django.urls import re_path
+from django.urls import path
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from .models import CollectionPage
@@ -48,11 +48,7 @@ class CollectionAPIViewSet(PagesAPIViewSet):
     def get_urlpatterns(cls):
         return [
             *super().get_urlpatterns(),
-            re_path(
-                r"^(?P<pk>[0-9]{1,9})/items/$",
-                cls.as_view({"get": "items_view"}),
-                name="items",
-            ),
+            path("<id:pk>/items/", cls.as_view({"get": "items_view"}), name="items"),
         ]
 
 

@@ -1,13 +1,14 @@
 """One page of a collection for a reader: type and year facets from the query string, paging,
 the date of the newest item, and (in the editor's preview) why a collection is empty."""
 
-import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+
+from listings.params import clean_text, parse_listing, shown
 
 from .query import (
     STEPS,
@@ -30,7 +31,6 @@ STEP_LABELS = {
     "dates": "日期范围",
     "search": "检索词",
 }
-MAX_PAGE_DIGITS = 5
 
 
 @dataclass
@@ -61,36 +61,25 @@ def _url(params, **changes):
     return "?" + urlencode(merged) if merged else "?"
 
 
-def _reader_filters(params, crit, messages):
+def _reader_filters(params, crit, query):
     """The reader's own type and year choices; a bad value is ignored with a note."""
     filters = {}
-    kind = str(params.get("type", "") or "").strip()[:30]
+    kind = clean_text(params.get("type"), 30)
     if kind:
         if any(s.key == kind for s in crit.sources):
             filters["type"] = kind
         else:
-            messages.append(f"本专题没有“{kind}”这一内容类型，已显示全部类型。")
-    year = str(params.get("year", "") or "").strip()[:10]
-    if year:
-        latest = datetime.date.today().year + 1
-        if len(year) == 4 and year.isascii() and year.isdigit() and 1900 <= int(year) <= latest:
-            filters["year"] = year
-        else:
-            messages.append(f"年份“{year}”无效，应为1900到{latest}之间的四位数字，已显示全部年份。")
+            query.notes.append(f"本专题没有“{shown(kind)}”这一内容类型，已显示全部类型。")
+    if query.year:
+        filters["year"] = str(query.year)
     return filters
 
 
-def _page_number(raw, num_pages, messages):
-    raw = str(raw or "").strip()[:20]
-    if not raw:
-        return 1
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > MAX_PAGE_DIGITS or int(raw) < 1:
-        messages.append(f"页码“{raw}”无效，已显示第1页。")
-        return 1
-    if int(raw) > num_pages:
-        messages.append(f"第{int(raw)}页不存在（共{num_pages}页），已显示最后一页。")
+def _page_number(query, num_pages):
+    if query.page > num_pages:
+        query.notes.append(f"第{query.page}页不存在（共{num_pages}页），已显示最后一页。")
         return num_pages
-    return int(raw)
+    return query.page
 
 
 def _facets(pages, pins, crit, filters):
@@ -187,8 +176,9 @@ def _is_set(step, crit):
 def run_collection(collection, params, explain=False):
     """The reader's page of the collection; never raises on what the query string holds."""
     crit = Criteria.of(collection)
-    messages = []
-    filters = _reader_filters(params, crit, messages)
+    query = parse_listing(params)
+    messages = query.notes
+    filters = _reader_filters(params, crit, query)
     pins = pinned_items(collection)
     try:
         pages = matching(collection, crit)
@@ -200,7 +190,7 @@ def run_collection(collection, params, explain=False):
     facets = _facets(pages, pins, crit, filters)
     shown_pages, shown_pins = _apply_reader_filters(pages, pins, filters, crit)
     paginator = Paginator(Combined(shown_pins, ordered(shown_pages, crit)), collection.page_size)
-    number = _page_number(params.get("page"), paginator.num_pages, messages)
+    number = _page_number(query, paginator.num_pages)
     page = paginator.page(number)
     page.prev_url = _url(filters, page=str(number - 1)) if page.has_previous() else ""
     page.next_url = _url(filters, page=str(number + 1)) if page.has_next() else ""

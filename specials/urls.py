@@ -1,15 +1,13 @@
 """Routes of the specials app outside the page tree: each collection's feeds."""
 
-from django.urls import re_path
+from django.urls import path
 
 from . import feeds
 
 app_name = "specials"
 
-# Ids are at most nine ASCII digits, so a 20-digit id is a 404, not a database overflow.
+# <id:…> (listings): ASCII digits within a database key, so a 20-digit id is a 404.
 urlpatterns = [
-    re_path(r"^feeds/specials/(?P<pk>[0-9]{1,9})\.rss$", feeds.CollectionFeed(), name="feed-rss"),
-    re_path(
-        r"^feeds/specials/(?P<pk>[0-9]{1,9})\.atom$", feeds.CollectionAtomFeed(), name="feed-atom"
-    ),
+    path("feeds/specials/<id:pk>.rss", feeds.CollectionFeed(), name="feed-rss"),
+    path("feeds/specials/<id:pk>.atom", feeds.CollectionAtomFeed(), name="feed-atom"),
 ]

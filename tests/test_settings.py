@@ -61,3 +61,21 @@ def test_database_url_selects_postgresql():
 def test_chinese_first(settings):
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert settings.TIME_ZONE == "Asia/Shanghai"
+
+
+def test_the_suite_runs_on_the_test_settings():
+    from django.conf import settings
+
+    assert settings.SETTINGS_MODULE == "gongkai.settings.test"
+    assert settings.AXES_ENABLED is False and settings.DEBUG is False
+
+
+def test_make_test_runs_pytest_on_the_test_settings():
+    # The Makefile exports the dev settings for the demo; `make test` must override them.
+    dry_run = subprocess.run(
+        ["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    pytest_lines = [line for line in dry_run.stdout.splitlines() if "bin/pytest" in line]
+    assert pytest_lines and all(
+        "DJANGO_SETTINGS_MODULE=gongkai.settings.test" in line for line in pytest_lines
+    )

@@ -5,7 +5,7 @@ import random
 import re
 from pathlib import Path
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 _SENTENCE_END = re.compile(r"(?<=[。！？；])")
 
 

@@ -7,6 +7,9 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from listings.params import clean_text
+from workdays.calendar import load_calendar
+
 from .. import schedule
 
 DEMO_HELP = "填写后在页面显著位置提示，例如“示例数据”。示例数据不得当作真实数据展示。"
@@ -48,7 +51,7 @@ class DisclosureIndexPage(ProtectedTreeMixin, Page):
             (county, TownshipPage.objects.live().child_of(county).order_by("path"))
             for county in counties
         ]
-        query = request.GET.get("q", "").strip()[:40]
+        query = clean_text(request.GET.get("q"), 40)
         if query:
             context["query"] = query
             context["village_hits"] = (
@@ -123,8 +126,9 @@ class TownshipPage(ProtectedTreeMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        calendar = load_calendar()
         rows = [
-            (village, village.category_status(items=items))
+            (village, village.category_status(items=items, calendar=calendar))
             for village, items in self.villages_with_disclosures()
         ]
         context["rows"] = rows
@@ -209,9 +213,10 @@ class VillagePage(ProtectedTreeMixin, Page):
 
         return DisclosurePage.objects.live().child_of(self).order_by("-period_end", "-pk")
 
-    def category_status(self, today=None, items=None):
+    def category_status(self, today=None, items=None, calendar=None):
         """One CategoryStatus per category, in the legal order 党务/村务/财务/服务."""
         today = today or timezone.localdate()
+        calendar = calendar or load_calendar()
         items = list(self.disclosures()) if items is None else items
         statuses = []
         for category, _label in schedule.CATEGORY_CHOICES:
@@ -223,6 +228,7 @@ class VillagePage(ProtectedTreeMixin, Page):
                 today,
                 finance_interval=self.finance_interval,
                 tracking_since=self.tracking_since,
+                calendar=calendar,
             )
             statuses.append(CategoryStatus(category, mine[0] if mine else None, overdue))
         return statuses

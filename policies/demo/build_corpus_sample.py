@@ -121,7 +121,8 @@ def build(corpus_path):
 
 if __name__ == "__main__":
     target = Path(__file__).with_name("corpus-sample.jsonl")
-    rows = build(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora/policy-corpus.jsonl")
+    shared = Path(__file__).resolve().parents[2].parent / "shared"
+    rows = build(sys.argv[1] if len(sys.argv) > 1 else shared / "corpora" / "policy-corpus.jsonl")
     with target.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

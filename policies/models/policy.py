@@ -19,6 +19,7 @@ from policies.blocks import policy_body_blocks
 from policies.doc_numbers import canonical_doc_number, doc_number_sort_key
 from policies.forms import PolicyPageForm
 from policies.structure import outline, table_of_contents, units
+from workdays.calendar import add_working_days
 
 from .choices import OUT_OF_FORCE, DocType, RelationType, Validity
 
@@ -341,20 +342,22 @@ class PolicyPage(RoutablePageMixin, Page):
 
     @property
     def interpretation_deadline(self):
-        from policies.workdays import add_working_days
+        return self.get_interpretation_deadline()
 
+    def get_interpretation_deadline(self, calendar=None):
+        """Three working days (China's calendar, holidays and 调休 included) after publication."""
         start = self.published_date or (
             timezone.localtime(self.first_published_at).date() if self.first_published_at else None
         )
-        return add_working_days(start, INTERPRETATION_WORKING_DAYS) if start else None
+        return add_working_days(start, INTERPRETATION_WORKING_DAYS, calendar) if start else None
 
-    def interpretation_overdue(self, today=None):
+    def interpretation_overdue(self, today=None, calendar=None):
         """True when this live official text still has no live interpretation after the deadline.
 
         Pages that only summarise press reports (is_summary) are not official publications."""
         if self.is_summary or not self.pk:
             return False
-        deadline = self.interpretation_deadline
+        deadline = self.get_interpretation_deadline(calendar)
         today = today or timezone.localdate()
         return bool(
             self.live and deadline and today > deadline and not self.interpretations.live().exists()

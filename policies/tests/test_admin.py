@@ -183,3 +183,14 @@ class PolicyAdminTests(WagtailPageTestCase):
         page = make_policy("新文件", published_date=datetime.date(2020, 1, 3))
         self.assertFalse(page.interpretation_overdue(today=datetime.date(2020, 1, 8)))
         self.assertTrue(page.interpretation_overdue(today=datetime.date(2020, 1, 9)))
+
+    def test_interpretation_deadline_skips_national_day(self):
+        # Published Wednesday 30 September 2026: 1–7 October are off, Saturday 10 October is a
+        # 调休 working day, so the three working days are 8, 9 and 10 October.
+        page = make_policy("节前发布的文件", published_date=datetime.date(2026, 9, 30))
+        self.assertEqual(page.interpretation_deadline, datetime.date(2026, 10, 10))
+        self.assertFalse(page.interpretation_overdue(today=datetime.date(2026, 10, 5)))
+        self.assertFalse(page.interpretation_overdue(today=datetime.date(2026, 10, 10)))
+        self.assertTrue(page.interpretation_overdue(today=datetime.date(2026, 10, 11)))
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        self.assertContains(edit, "期限：2026年10月10日")

@@ -16,8 +16,6 @@ SAMPLE = ROOT / "policies" / "demo" / "corpus-sample.jsonl"
 
 @pytest.fixture
 def demo():
-    if not SEEDS.exists():
-        pytest.skip("home/demo/seeds.jsonl not present")
     call_command("import_content", str(SEEDS), str(SAMPLE))
 
 

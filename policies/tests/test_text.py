@@ -1,6 +1,5 @@
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -14,14 +13,12 @@ from policies.text import (
     split_paragraphs,
     split_policy_text,
 )
-
-CORPUS = Path("/work/shared/corpora/policy-corpus.jsonl")
+from tests.shared_files import shared_path
 
 
 def _corpus():
-    if not CORPUS.exists():
-        pytest.skip("shared policy corpus not available")
-    return {r["id"]: r for r in map(json.loads, CORPUS.read_text(encoding="utf-8").splitlines())}
+    corpus = shared_path("corpora", "policy-corpus.jsonl")
+    return {r["id"]: r for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines())}
 
 
 def _squash(text):

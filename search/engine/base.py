@@ -4,6 +4,8 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
+from listings.params import parse_listing
+
 PER_PAGE = 10
 MAX_PAGE = 100
 SORTS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
@@ -33,22 +35,10 @@ class SearchRequest:
         req.type = str(params.get("type", "") or "")[:50]
         req.authority = str(params.get("authority", "") or "")[:200]
         req.validity = str(params.get("validity", "") or "")[:20]
-        year = str(params.get("year", "") or "").strip()
-        if year:
-            if year.isdigit() and 1900 <= int(year) <= datetime.date.today().year + 1:
-                req.year = int(year)
-            else:
-                req.messages.append(f"年份“{year[:20]}”无效，已忽略该条件。")
-        sort = str(params.get("sort", "") or "relevance")
-        if sort not in SORTS:
-            req.messages.append("排序方式无效，已按相关度排序。")
-            sort = "relevance"
-        req.sort = sort
-        page = str(params.get("page", "") or "1").strip()
-        if not page.isdigit() or int(page) < 1:
-            req.messages.append("页码无效，已显示第1页。")
-            page = "1"
-        req.page = min(int(page[:6]), MAX_PAGE)
+        listing = parse_listing(params, sorts=SORTS, default_sort="relevance")
+        req.year, req.sort = listing.year, listing.sort
+        req.page = min(listing.page, MAX_PAGE)
+        req.messages += listing.notes
         return req
 
     def filters(self):

@@ -1,19 +1,17 @@
 """Unit tests of the Chinese analysis layer on real seed text (no database needed)."""
 
-from pathlib import Path
-
 import pytest
 
 from search.analysis import Analyzer, Synonyms, clean, docnumbers, fold
 from search.analysis.normalize import strip_controls, strip_pinyin_noise
-
-SEEDS = Path("/work/shared/seeds")
+from tests.shared_files import shared_path
 
 
 def seed(prefix):
-    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    seeds = shared_path("seeds")
+    matches = sorted(seeds.glob(f"{prefix}_*.txt"))
     if not matches:
-        pytest.skip(f"seed {prefix} not available in {SEEDS}")
+        pytest.fail(f"seed {prefix} not found in {seeds}", pytrace=False)
     return matches[0].read_text(encoding="utf-8")
 
 

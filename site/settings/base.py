@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "search",
     "media",
     "disclosures",
+    "workdays",
+    "listings",
     "specials",
     "gongkai.pagecache",
     "gongkai.backup",

@@ -1,7 +1,4 @@
-import datetime
-
 from policies.diffing import diff_articles, inline_diff
-from policies.workdays import add_working_days, working_days_between
 
 
 def _unit(key, label, text):
@@ -44,18 +41,3 @@ def test_inline_diff_round_trips():
     segments = inline_diff(old, new)
     assert "".join(t for op, t in segments if op != "insert") == old
     assert "".join(t for op, t in segments if op != "delete") == new
-
-
-def test_three_working_days_skip_the_weekend():
-    friday = datetime.date(2026, 11, 20)
-    assert add_working_days(friday, 3) == datetime.date(2026, 11, 25)
-    assert working_days_between(friday, datetime.date(2026, 11, 25)) == 3
-    assert working_days_between(friday, datetime.date(2026, 11, 24)) == 2
-
-
-def test_holidays_and_make_up_workdays():
-    start = datetime.date(2026, 9, 30)  # Wednesday before the National Day holiday
-    holidays = [datetime.date(2026, 10, d) for d in range(1, 8)]
-    assert add_working_days(start, 1, holidays=holidays) == datetime.date(2026, 10, 8)
-    saturday = datetime.date(2026, 10, 10)
-    assert add_working_days(datetime.date(2026, 10, 9), 1, workdays=[saturday]) == saturday
