@@ -11,6 +11,23 @@ SECTION_LIMIT = 20
 
 
 @dataclass
+class Cutoff:
+    """Where a digest stops: a moment, and the newest disclosure version id at that moment."""
+
+    at: object
+    version_id: int
+
+
+def cutoff_now():
+    from django.db.models import Max
+
+    from disclosures.models import DisclosureVersion
+
+    newest = DisclosureVersion.objects.aggregate(newest=Max("pk"))["newest"] or 0
+    return Cutoff(timezone.now(), newest)
+
+
+@dataclass
 class Entry:
     title: str
     url: str
@@ -31,7 +48,8 @@ def _window(queryset, since, until, field="first_published_at"):
 
 
 def village_entries(subscription, since, until):
-    """Every publication, correction and withdrawal of the village's live disclosures."""
+    """Every publication, correction and withdrawal of the village's live disclosures, by
+    version id (their times are whole seconds, too coarse for a watermark)."""
     from disclosures.models import DisclosurePage, DisclosureVersion
 
     village = subscription.village
@@ -39,7 +57,11 @@ def village_entries(subscription, since, until):
         return []
     pages = DisclosurePage.objects.live().public().child_of(village)
     versions = (
-        _window(DisclosureVersion.objects.filter(page__in=pages), since, until, "published_at")
+        DisclosureVersion.objects.filter(
+            page__in=pages,
+            pk__gt=subscription.last_version_id or 0,
+            pk__lte=until.version_id,
+        )
         .select_related("page")
         .order_by("-published_at", "-pk")
     )
@@ -54,7 +76,8 @@ def village_entries(subscription, since, until):
     return entries
 
 
-def topic_entries(subscription, since, until):
+def topic_entries(subscription, since, cutoff):
+    until = cutoff.at
     from news.models import CaseStudyPage
     from policies.models import PolicyPage
 
@@ -66,7 +89,8 @@ def topic_entries(subscription, since, until):
     return sorted(entries, key=lambda e: e.when, reverse=True)[:SECTION_LIMIT]
 
 
-def authority_entries(subscription, since, until):
+def authority_entries(subscription, since, cutoff):
+    until = cutoff.at
     from policies.models import PolicyPage
 
     policies = PolicyPage.objects.live().public().filter(issuing_authorities=subscription.authority)
@@ -94,7 +118,8 @@ def search_pages(query, per_page=50):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def search_entries(subscription, since, until):
+def search_entries(subscription, since, cutoff):
+    until = cutoff.at
     found = [
         page
         for page in search_pages(subscription.query)
@@ -103,7 +128,8 @@ def search_entries(subscription, since, until):
     return [_page_entry(page) for page in found[:SECTION_LIMIT]]
 
 
-def reply_entries(subscription, since, until):
+def reply_entries(subscription, since, cutoff):
+    until = cutoff.at
     notices = subscription.reply_notices.filter(sent_at=None, created_at__lte=until)
     return [
         Entry(
@@ -126,6 +152,7 @@ COLLECTORS = {
 
 
 def new_entries(subscription, until):
-    """What the subscription's next digest lists: published after its last digest."""
+    """What the subscription's next digest lists: published after its last digest and up to
+    the Cutoff ``until``."""
     since = subscription.last_digest_at or subscription.confirmed_at
     return COLLECTORS[subscription.kind](subscription, since, until)

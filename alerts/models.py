@@ -83,6 +83,8 @@ class Subscription(models.Model):
     last_digest_at = models.DateTimeField(
         "上次汇总截止", null=True, blank=True, help_text="下一封汇总邮件只包含此后发布的内容"
     )
+    # Disclosure versions carry whole-second times, so they are followed by id instead.
+    last_version_id = models.PositiveBigIntegerField("上次汇总的公开版本", null=True, blank=True)
 
     class Meta:
         verbose_name = "订阅"
@@ -115,10 +117,13 @@ class Subscription(models.Model):
         return resolve_subscription(self).label
 
     def confirm(self, now=None):
-        now = now or timezone.now()
-        self.confirmed_at = now
-        self.last_digest_at = now
-        self.save(update_fields=["confirmed_at", "last_digest_at"])
+        from .collect import cutoff_now
+
+        cutoff = cutoff_now()
+        self.confirmed_at = now or cutoff.at
+        self.last_digest_at = self.confirmed_at
+        self.last_version_id = cutoff.version_id
+        self.save(update_fields=["confirmed_at", "last_digest_at", "last_version_id"])
 
 
 class ReplyNotice(models.Model):

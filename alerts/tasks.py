@@ -5,7 +5,6 @@ import logging
 
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
 from . import collect, mail
@@ -54,12 +53,13 @@ def send_subscriber_digest(subscriber, until):
     if sections:
         mail.digest_message(subscriber, sections).send()
     with transaction.atomic():
-        Subscription.objects.filter(pk__in=[s.pk for s in done]).update(last_digest_at=until)
+        Subscription.objects.filter(pk__in=[s.pk for s in done]).update(
+            last_digest_at=until.at, last_version_id=until.version_id
+        )
         for subscription, _entries in sections:
             if subscription.kind == Subscription.REPLY:
-                subscription.reply_notices.filter(sent_at=None, created_at__lte=until).update(
-                    sent_at=until
-                )
+                notices = subscription.reply_notices.filter(sent_at=None, created_at__lte=until.at)
+                notices.update(sent_at=until.at)
     return bool(sections)
 
 
@@ -76,17 +76,17 @@ def send_digest():
     if not cache.add(DIGEST_LOCK, True, 3600):
         logger.warning("alerts: a digest is already running")
         return {"sent": 0, "failed": 0, "skipped": True}
-    now = timezone.now()
+    cutoff = collect.cutoff_now()
     sent = failed = 0
     try:
         subscribers = Subscriber.objects.filter(subscriptions__confirmed_at__isnull=False)
         for subscriber in subscribers.distinct().order_by("pk"):
             try:
-                sent += send_subscriber_digest(subscriber, now)
+                sent += send_subscriber_digest(subscriber, cutoff)
             except Exception:
                 failed += 1
                 logger.exception("alerts: digest to %s failed", mask(subscriber.email))
-        forget_unconfirmed(now)
+        forget_unconfirmed(cutoff.at)
     finally:
         cache.delete(DIGEST_LOCK)
     return {"sent": sent, "failed": failed, "skipped": False}

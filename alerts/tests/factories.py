@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from alerts.collect import cutoff_now
 from alerts.models import Subscriber, Subscription
 from disclosures.tests.factories import finance_disclosure, hierarchy
 
@@ -28,6 +29,7 @@ class SubscriptionFactory(DjangoModelFactory):
     query = "社区"
     confirmed_at = factory.LazyFunction(timezone.now)
     last_digest_at = factory.SelfAttribute("confirmed_at")
+    last_version_id = factory.LazyFunction(lambda: cutoff_now().version_id)
 
 
 def village_with_disclosure(title="圩洋村", **fields):
