@@ -26,6 +26,7 @@ urlpatterns = [
     ),
 ]
 urlpatterns += [path("", include(f"{app}.urls")) for app in APP_URLCONFS]
+urlpatterns += [path("", include("alerts.urls"))]  # email alerts and their feeds
 
 if settings.DEBUG:
     from django.conf.urls.static import static

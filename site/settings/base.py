@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "workdays",
     "listings",
     "specials",
+    "alerts",
     "gongkai.pagecache",
     "gongkai.backup",
     "wagtail.contrib.forms",
@@ -186,7 +187,7 @@ PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", False)
 PAGECACHE_ROOT = Path(env_str("GONGKAI_PAGECACHE_ROOT", str(VAR_DIR / "pagecache")))
 PAGECACHE_EAGER = env_bool("GONGKAI_PAGECACHE_EAGER", True)
 # Non-page routes to cache as well (glob patterns allowed; only exact names are pre-rendered).
-PAGECACHE_URL_NAMES = ["sitemap", "news:feed-topic-*", "specials:feed-*"]
+PAGECACHE_URL_NAMES = ["sitemap", "news:feed-topic-*", "specials:feed-*", "alerts:feed-*"]
 PAGECACHE_URL_NAMES += [
     f"news:feed-{f}-{k}" for f in ("news", "cases", "photos", "policies") for k in ("rss", "atom")
 ]
@@ -196,6 +197,25 @@ AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+
+# Email: SMTP from the environment (dev.py prints to the console, the tests keep it in memory).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "公开 <noreply@localhost>")
+
+# Background tasks (django-tasks, shipped with Wagtail 8). The immediate backend runs a task
+# as it is enqueued; set TASKS_BACKEND to a queued backend with a worker in production.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
