@@ -51,7 +51,7 @@ class AnnualReportPage(Page):
         FieldPanel("other_matters"),
         FieldPanel("demo_label"),
     ]
-    parent_page_types = ["home.HomePage", "policies.PolicyIndexPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     search_fields = Page.search_fields + [
         index.SearchField("overview"),
