@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEMO_FILES := home/demo/seeds.jsonl $(sort $(wildcard policies/demo/*.jsonl)) $(sort $(wildcard disclosures/demo/*.jsonl)) $(sort $(wildcard specials/demo/*.jsonl))
+DEMO_FILES := home/demo/seeds.jsonl $(sort $(wildcard policies/demo/*.jsonl)) $(sort $(wildcard disclosures/demo/*.jsonl)) $(sort $(wildcard specials/demo/*.jsonl)) $(sort $(wildcard enquiries/demo/*.jsonl))
 export DJANGO_SETTINGS_MODULE ?= gongkai.settings.dev
 
 .PHONY: demo test install install-dev migrate demo-content serve lint format lock check clean cache backup

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class EnquiriesConfig(AppConfig):
+    name = "enquiries"
+    label = "enquiries"
+    verbose_name = "依申请公开与留言"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import importers  # noqa: F401  (registers the `enquiry` import record type)

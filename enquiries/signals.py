@@ -1,0 +1,11 @@
+"""Signals other apps listen to.
+
+``reply_published(sender=Enquiry, enquiry=…, item=…, to_asker=bool, public=bool)`` is sent
+after the transaction commits, when a reply is sent to the asker (the enquiry becomes
+已答复) and again when an answered question or message becomes public. ``item`` is what the
+enquiry is about: the disclosure page, the village page or the department (or None).
+"""
+
+from django.dispatch import Signal
+
+reply_published = Signal()

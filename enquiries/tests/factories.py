@@ -1,0 +1,38 @@
+"""Factories for enquiries of every kind, and a valid resident ID number for forms."""
+
+import datetime
+
+import factory
+
+from enquiries import rules
+from enquiries.idnumbers import ID_CHECK, ID_WEIGHTS
+from enquiries.models import Enquiry
+
+
+def resident_id(first17="32090219800101123"):
+    total = sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True))
+    return first17 + ID_CHECK[total % 11]
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    kind = rules.REQUEST
+    title = "城乡社区发展治理专项资金分配方案"
+    body = "申请获取2026年专项资金分配方案。"
+    asker_name = "张三丰"
+    phone = "13812345678"
+    received_on = datetime.date(2026, 3, 2)
+
+    class Meta:
+        model = Enquiry
+
+
+def question_on(disclosure, **fields):
+    village = disclosure.get_parent().specific
+    return EnquiryFactory(
+        kind=rules.QUESTION,
+        disclosure=disclosure,
+        village=village,
+        subject_label=f"{village.title} · {disclosure.title}",
+        title=f"对“{disclosure.title}”的质询",
+        **fields,
+    )
