@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "media",
     "disclosures",
+    "siteidentity",
     "gongkai.pagecache",
     "gongkai.backup",
     "wagtail.contrib.forms",
