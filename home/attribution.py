@@ -31,6 +31,16 @@ class AttributedPage(models.Model):
     class Meta:
         abstract = True
 
+    def gov_article(self):
+        """Article facts for the government meta tags (siteidentity.govmeta)."""
+        tags = getattr(self, "tags", None)
+        return {
+            "pub_date": self.date,
+            "source": self.source,
+            "author": self.author,
+            "keywords": [t.name for t in tags.all()] if tags is not None else [],
+        }
+
     @property
     def has_attribution(self):
         return bool(self.author or self.source or self.source_url)

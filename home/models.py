@@ -18,6 +18,11 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    # 网页元数据 and the inspection self-check (siteidentity.govmeta).
+    gov_column_type = "首页"
+    gov_column_name = "首页"
+    gov_column_keywords = "城乡社区治理,政策文件,村务公开"
+    gov_freshness = "home"
 
     class Meta:
         verbose_name = "首页"

@@ -120,6 +120,9 @@ class PhotoFeatureIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["media.PhotoFeaturePage"]
     parent_page_types = ["home.HomePage"]
+    gov_column_type = "图片新闻"
+    gov_column_keywords = "图片报道,摄影,社区"
+    gov_freshness = "news"
 
     class Meta:
         verbose_name = "图片报道列表"

@@ -13,7 +13,6 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from policies.models import PolicyPage, Topic
 
 FEED_LENGTH = 30
-SITE_NAME = "公开 · 城乡社区治理信息公开"
 
 
 def published_at(page, day):
@@ -37,7 +36,15 @@ class PageFeed(Feed):
     index_slug = ""
 
     def title(self):
-        return f"{SITE_NAME} · {self.section}"
+        return self.section
+
+    def get_feed(self, obj, request):
+        """Every feed's title starts with the site's name from its 网站标识 setting."""
+        from siteidentity.models import SiteIdentity
+
+        feed = super().get_feed(obj, request)
+        feed.feed["title"] = f"{SiteIdentity.for_request(request).name} · {feed.feed['title']}"
+        return feed
 
     def link(self):
         return f"/{self.index_slug}/" if self.index_slug else "/"
@@ -158,7 +165,7 @@ class TopicFeed(PageFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def title(self, topic):
-        return f"{SITE_NAME} · 主题：{topic.name}"
+        return f"主题：{topic.name}"
 
     def link(self, topic):
         return reverse("news:feed-topic-rss", args=[topic.slug])

@@ -9,7 +9,6 @@ attribute on the model) and the properties from fields most pages share (``date`
 import json
 import logging
 
-from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -96,11 +95,16 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def _publisher():
-    return {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}
+def _publisher(request):
+    """The site's 主办单位 (from its 网站标识 setting) as the publishing organisation."""
+    from siteidentity.models import SiteIdentity
+
+    identity = SiteIdentity.for_request(request) if request is not None else SiteIdentity()
+    kind = "GovernmentOrganization" if identity.sponsor else "Organization"
+    return {"@type": kind, "name": identity.publisher}
 
 
-def _article_data(page, data):
+def _article_data(page, data, request):
     data["headline"] = Truncator(page.title).chars(110)
     data["datePublished"] = _iso(getattr(page, "date", None) or page.first_published_at)
     data["dateModified"] = _iso(page.last_published_at)
@@ -110,7 +114,7 @@ def _article_data(page, data):
         data["sourceOrganization"] = {"@type": "Organization", "name": page.source}
     if getattr(page, "source_url", ""):
         data["isBasedOn"] = page.source_url
-    data["publisher"] = _publisher()
+    data["publisher"] = _publisher(request)
     data["mainEntityOfPage"] = data["url"]
 
 
@@ -165,9 +169,9 @@ def structured_data(page, request, canonical, image=None):
             "target": request.build_absolute_uri("/search/") + "?q={search_term_string}",
             "query-input": "required name=search_term_string",
         }
-        data["publisher"] = _publisher()
+        data["publisher"] = _publisher(request)
     if kind in ARTICLE_TYPES:
-        _article_data(page, data)
+        _article_data(page, data, request)
     if kind == "Legislation":
         _legislation_data(page, data)
     if image:

@@ -63,7 +63,8 @@ def case_study(title=None, **fields):
 def policy(title=None, topics=(), authorities=(), **fields):
     n = next(_seq)
     parent = index(PolicyIndexPage, "policies", "政策文件")
-    page = PolicyPage(title=title or f"政策{n}", slug=f"policy-{n}", published_date=DAY, **fields)
+    fields.setdefault("published_date", DAY)
+    page = PolicyPage(title=title or f"政策{n}", slug=f"policy-{n}", **fields)
     page.topics = list(topics)
     page.issuing_authorities = list(authorities)
     return publish(parent, page)

@@ -339,6 +339,15 @@ class DisclosurePage(ProtectedTreeMixin, Page):
         with transaction.atomic():
             return super().publish(revision, user=user, **kwargs)
 
+    def gov_article(self):
+        """Article facts for the government meta tags: first publication of this disclosure."""
+        first = self.versions.order_by("number").first() if self.pk else None
+        return {
+            "pub_date": first.published_at if first else self.first_published_at,
+            "source": self.village_name,
+            "keywords": [self.category_label, "村务公开"],
+        }
+
     def structured_data(self, request):
         """schema.org extras for the Report JSON-LD built by the site's page_meta."""
         versions = list(self.versions.order_by("number")) if self.pk else []

@@ -39,6 +39,8 @@ class DisclosureIndexPage(ProtectedTreeMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["disclosures.CountyPage"]
     max_count = 1
+    gov_column_type = "基层政务公开"
+    gov_column_keywords = "村务公开,党务公开,财务公开,四务公开"
 
     class Meta:
         verbose_name = "四务公开首页"

@@ -131,6 +131,9 @@ class NewsIndexPage(ArticleIndexPage):
     feed_name = "news"
     template = "news/article_index_page.html"
     subpage_types = ["news.NewsArticlePage"]
+    gov_column_type = "要闻动态"
+    gov_column_keywords = "新闻,工作动态,社区治理"
+    gov_freshness = "news"
     parent_page_types = ["home.HomePage"]
 
     class Meta:

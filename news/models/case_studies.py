@@ -106,6 +106,8 @@ class CaseStudyIndexPage(ArticleIndexPage):
     feed_name = "cases"
     template = "news/article_index_page.html"
     subpage_types = ["news.CaseStudyPage"]
+    gov_column_type = "典型案例"
+    gov_column_keywords = "典型案例,经验做法,社区治理"
     parent_page_types = ["home.HomePage"]
 
     class Meta:

@@ -44,6 +44,9 @@ class PolicyIndexPage(Page):
         "policies.PolicyPackagePage",
     ]
     parent_page_types = ["home.HomePage"]
+    gov_column_type = "政策文件"
+    gov_column_keywords = "政策文件,政策解读,规范性文件"
+    gov_freshness = "policy"
 
     class Meta:
         verbose_name = "政策文件库"

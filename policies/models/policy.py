@@ -164,6 +164,14 @@ class PolicyPage(RoutablePageMixin, Page):
     def date(self):
         return self.published_date or self.written_date
 
+    def gov_article(self):
+        """Article facts for the government meta tags: the 发布日期 only, never a reprint date."""
+        return {
+            "pub_date": self.published_date,
+            "source": "、".join(a.name for a in self.issuing_authorities.all()),
+            "keywords": [t.name for t in self.topics.all()],
+        }
+
     # --- validation -------------------------------------------------------------------------
 
     def doc_number_conflicts(self, authorities):

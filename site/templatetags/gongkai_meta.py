@@ -4,7 +4,6 @@ import re
 from urllib.parse import unquote
 
 from django import template
-from django.conf import settings
 
 from gongkai.seo import description, json_ld, schema_type, share_image, structured_data
 
@@ -23,8 +22,11 @@ def page_meta(context):
     request = context.get("request")
     page = context.get("page")
     reader = context.get("reader")
+    from siteidentity.models import SiteIdentity
+
+    identity = SiteIdentity.for_request(request) if request is not None else SiteIdentity()
     meta = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": identity.name,
         "locale": "zh_TW" if reader is not None and reader.hant else "zh_CN",
     }
     if request is None or page is None or not hasattr(page, "get_full_url"):
