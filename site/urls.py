@@ -11,7 +11,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .api import api_router
 from .preferences import set_preferences
 
-APP_URLCONFS = ["home", "news", "policies", "search", "media", "disclosures", "specials", "enquiries"]
+APP_URLCONFS = [
+    "home",
+    "news",
+    "policies",
+    "search",
+    "media",
+    "disclosures",
+    "specials",
+    "enquiries",
+]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -4,7 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from news.feeds import FEED_LENGTH, SITE_NAME, atom, published_at
+from news.feeds import FEED_LENGTH, atom, published_at
+from siteidentity.models import SiteIdentity
 
 from .models import CollectionPage
 
@@ -13,13 +14,14 @@ class CollectionFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, pk):
+        self.site_name = SiteIdentity.for_request(request).name
         page = CollectionPage.objects.live().public().filter(pk=pk).first()
         if page is None:
             raise Http404("没有这个专题。")
         return page
 
     def title(self, page):
-        return f"{SITE_NAME} · 专题：{page.title}"
+        return f"{self.site_name} · 专题：{page.title}"
 
     def link(self, page):
         return page.url or "/"
