@@ -1,6 +1,9 @@
 """Every publication of a disclosure, by whatever route, appends to its hash chain."""
 
+from django.db.models.signals import pre_save
 from wagtail.signals import page_published
+
+from .guards import refuse_going_offline, refuse_view_restriction
 
 
 def record_published_version(sender, instance, revision=None, **kwargs):
@@ -19,3 +22,11 @@ def register_signal_handlers():
         sender=DisclosurePage,
         dispatch_uid="disclosures_record_published_version",
     )
+    from wagtail.models import PageViewRestriction
+
+    pre_save.connect(
+        refuse_view_restriction,
+        sender=PageViewRestriction,
+        dispatch_uid="disclosures_refuse_view_restriction",
+    )
+    pre_save.connect(refuse_going_offline, dispatch_uid="disclosures_refuse_going_offline")

@@ -1,12 +1,14 @@
-"""Check every disclosure's hash chain and that its live content matches its latest version."""
+"""Check every disclosure's hash chain, that its live content matches its latest version, and
+that it is live and public (no expiry date, no view restriction, no offline ancestor)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from disclosures.guards import visibility_problems
 from disclosures.models import DisclosurePage, DisclosureVersion, check_page
 
 
 class Command(BaseCommand):
-    help = "核验四务公开的版本哈希链，并列出内容与存档不一致的公开"
+    help = "核验四务公开的版本哈希链，并列出内容与存档不一致、被下线或被隐藏的公开"
 
     def handle(self, *args, **options):
         page_ids = DisclosureVersion.objects.values_list("page_id", flat=True).distinct()
@@ -15,11 +17,12 @@ class Command(BaseCommand):
         for page in pages:
             checked += 1
             result = check_page(page)
-            if result.ok:
+            problems = ([] if result.ok else [result.message]) + visibility_problems(page)
+            if not problems:
                 if options["verbosity"] > 1:
                     self.stdout.write(f"通过  {self.name_of(page)}：{result.message}")
                 continue
-            line = f"{self.name_of(page)}：{result.message}"
+            line = f"{self.name_of(page)}：{'；'.join(problems)}"
             failures.append(line)
             self.stderr.write(f"未通过  {line}")
         if failures:
