@@ -30,3 +30,12 @@ def register_signal_handlers():
         dispatch_uid="disclosures_refuse_view_restriction",
     )
     pre_save.connect(refuse_going_offline, dispatch_uid="disclosures_refuse_going_offline")
+    from wagtail.documents import get_document_model
+
+    from .documents import guard_document_save
+
+    pre_save.connect(
+        guard_document_save,
+        sender=get_document_model(),
+        dispatch_uid="disclosures_guard_document_save",
+    )

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from .anchoring import record_head
 from .finance_csv import COLUMNS, template_csv
 from .models import DisclosurePage, VillagePage
 from .schedule import FINANCE
@@ -187,10 +188,19 @@ def page_qr(request, pk):
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
+def _chain_head_context(request, village):
+    """Today's chain-head entry of the village (written now if it is the day's first)."""
+    return {
+        "chain_head": record_head(village),
+        "heads_url": request.build_absolute_uri(reverse("disclosures:chain_heads")),
+    }
+
+
 @require_GET
 def poster(request, pk):
     village = _live(VillagePage, pk)
     context = {"page": village, "full_url": short_url(request, "village_short", village.pk)}
+    context.update(_chain_head_context(request, village))
     return render(request, "disclosures/village_poster.html", context)
 
 
@@ -203,6 +213,7 @@ def notice(request, pk):
         "versions": list(page.versions.order_by("number")),
         "full_url": short_url(request, "disclosure_short", page.pk),
     }
+    context.update(_chain_head_context(request, context["village"]))
     return render(request, "disclosures/notice_sheet.html", context)
 
 

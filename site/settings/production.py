@@ -5,6 +5,7 @@ from .env import env_bool, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
+GONGKAI_CHAIN_KEY = env_required("GONGKAI_CHAIN_KEY")  # signs disclosure versions and heads
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
