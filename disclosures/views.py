@@ -16,6 +16,7 @@ from .anchoring import record_head
 from .finance_csv import COLUMNS, template_csv
 from .models import DisclosurePage, VillagePage
 from .schedule import FINANCE
+from .spreadsheet import safe_rows
 
 BOM = "\ufeff"
 FORMATS = ("csv", "json")
@@ -35,7 +36,7 @@ def _download(content, filename, content_type):
 def _csv_text(rows):
     out = io.StringIO()
     out.write(BOM)
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows(safe_rows(rows))
     return out.getvalue()
 
 
@@ -55,7 +56,7 @@ def _comment_rows(page, request):
 
 def finance_rows(page):
     """The table in the import template's layout, so an export can be imported again."""
-    rows = [["期初余额", "", "", f"{page.opening_balance:.2f}", "", ""]]
+    rows = [["期初余额", "", "", page.opening_balance, "", ""]]
     for line in page.finance_lines.all():
         direction = "收入" if line.direction == "income" else "支出"
         rows.append(
@@ -63,15 +64,15 @@ def finance_rows(page):
                 direction,
                 line.date.isoformat(),
                 line.item,
-                f"{line.amount:.2f}",
+                line.amount,
                 line.voucher,
                 line.counterparty,
             ]
         )
     rows += [
-        ["收入合计", "", "", f"{page.total_income:.2f}", "", ""],
-        ["支出合计", "", "", f"{page.total_expenditure:.2f}", "", ""],
-        ["期末余额", "", "", f"{page.closing_balance:.2f}", "", ""],
+        ["收入合计", "", "", page.total_income, "", ""],
+        ["支出合计", "", "", page.total_expenditure, "", ""],
+        ["期末余额", "", "", page.closing_balance, "", ""],
     ]
     return rows
 
