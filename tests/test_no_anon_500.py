@@ -32,3 +32,65 @@ def test_search_api_answers_unicode_digits_with_a_message(client):
     response = client.get("/api/search/", {"q": "社区", "year": "²", "page": "①"})
     assert response.status_code < 500
     assert "年份“²”无效" in response.content.decode()
+
+
+BIG = "99999999999999999999"
+BAD_ROUTES = [
+    f"/siwu-data/disclosure/{BIG}.csv",
+    f"/siwu-data/disclosure/{BIG}.json",
+    f"/siwu-data/d/{BIG}/",
+    f"/siwu-data/v/{BIG}/",
+    f"/siwu-data/village/{BIG}/qr.svg",
+    f"/siwu-data/village/1/{BIG}.csv",
+    f"/siwu-data/disclosure/{BIG}/notice/",
+    f"/api/v2/pages/{BIG}/",
+    "/api/v2/pages/?order=%00",
+]
+BAD_API_FILTERS = [
+    f"/api/v2/pages/?offset={BIG}",
+    "/api/v2/pages/?offset=①",
+    f"/api/v2/pages/?limit={BIG}",
+    "/api/v2/pages/?limit=-5",
+    "/api/v2/pages/?search_operator=xx&search=a",
+    "/api/v2/disclosures/?period_start=notadate",
+    "/api/v2/policies/?published_date=2020-13-45",
+    f"/api/v2/pages/?id={BIG}",
+    f"/api/v2/pages/?child_of={BIG}",
+    "/api/v2/disclosures/?period_year=²",
+]
+
+
+def test_oversized_ids_are_4xx(client):
+    build.news_article()
+    for path in BAD_ROUTES:
+        status = client.get(path).status_code
+        assert 400 <= status < 500, (path, status)
+
+
+@pytest.mark.parametrize("path", BAD_API_FILTERS)
+def test_bad_api_filters_are_400_with_a_message(client, path):
+    build.news_article()
+    response = client.get(path)
+    assert response.status_code == 400, (path, response.status_code)
+    message = response.json()["message"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message), message
+
+
+def test_a_credit_with_a_slash_does_not_break_photo_and_news_pages(client):
+    image = build.image()
+    image.credit = "新华社/张三"
+    image.save()
+    feature = build.photo_feature(photos=0)
+    from media.models import PhotoFeaturePhoto
+
+    feature.photos = [PhotoFeaturePhoto(image=image)]
+    feature.save_revision().publish()
+    article = build.news_article(lead_image=image)
+    for url in (feature.url, article.url, "/photos/", "/news/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    html = client.get(feature.url).content.decode()
+    assert f'href="/photographers/{image.pk}/">新华社/张三 摄</a>' in html
+    page = client.get(f"/photographers/{image.pk}/")
+    assert page.status_code == 200 and "新华社/张三" in page.content.decode()
+    assert client.get("/photographers/新华社/张三/").status_code == 404
