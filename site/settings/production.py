@@ -16,3 +16,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", True)
+
+# Behind the nginx recipe: documents go through Wagtail's privacy check, nginx sends the file.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+if env_bool("GONGKAI_X_ACCEL", False):
+    SENDFILE_BACKEND = "media.sendfile_nginx"
