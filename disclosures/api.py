@@ -1,8 +1,7 @@
 """Wagtail API v2 endpoints: /api/v2/disclosures/ and /api/v2/villages/."""
 
-from wagtail.api.v2.views import PagesAPIViewSet
-
 from disclosures.models import DisclosurePage, VillagePage
+from listings.api import SafePagesAPIViewSet as PagesAPIViewSet
 
 
 class DisclosureAPIViewSet(PagesAPIViewSet):

@@ -53,7 +53,9 @@ def describe_item(item):
 
 
 def describe_attachment(item):
-    return item.get("title", "")
+    """The title and the start of the file's hash, so a new file under the same title shows."""
+    digest = item.get("file_hash") or ""
+    return f"{item.get('title', '')}（文件 {digest[:12]}）" if digest else item.get("title", "")
 
 
 def _list_changes(label, old, new, describe):

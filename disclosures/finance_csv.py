@@ -25,6 +25,7 @@ from .finance import (
 )
 from .finance import check_table as _check_table
 from .money import AmountError, parse_amount
+from .spreadsheet import unquote
 
 COLUMNS = ["类型", "日期", "摘要", "金额", "凭证号", "往来单位"]
 _ALIASES = {
@@ -148,7 +149,7 @@ def _cell(row, header, column):
     index = header.get(column)
     if index is None or index >= len(row):
         return ""
-    return row[index].strip()
+    return unquote(row[index].strip())  # an export's '=… cells read back as written
 
 
 def _parse_row(row, line_no, header, result):

@@ -4,6 +4,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from . import schedule
 from .finance import CLOSING, TOTAL_EXPENDITURE, TOTAL_INCOME, Line, check_table
+from .guards import hidden_problem
 
 PUBLISH_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
 LINE_FIELDS = {"direction": "direction", "amount": "amount", "item": "item", "date": "date"}
@@ -38,6 +39,9 @@ class DisclosurePageForm(WagtailAdminPageForm):
             self.add_error("change_reason", "该公开已发布过，再次发布须填写更正原因（将公开显示）")
         if cleaned.get("category") == schedule.FINANCE:
             self._check_finance(cleaned)
+        hidden = hidden_problem(self.instance)
+        if hidden:
+            self.add_error(None, hidden)
         return cleaned
 
     def _line_forms(self):

@@ -1,7 +1,10 @@
 """Tamper-evident hash chain over the published versions of a disclosure.
 
 Each version's SHA-256 covers the canonical JSON of its content and the previous version's
-hash, so changing, removing or reordering any stored version breaks every later link.
+hash, so changing, removing or reordering any stored version breaks every later link. A
+database writer could recompute every hash, so each hash is also signed (HMAC-SHA256, key kept
+outside the database) and each village's chain head is published daily (``head_of``) for others
+to archive. See the threat model in README.md.
 """
 
 import hashlib
@@ -127,3 +130,31 @@ def verify_chain(versions):
             return ChainReport(False, number, f"第 {number} 版存储的内容与其哈希不符，内容已被改动")
         previous = version.hash
     return ChainReport(True)
+
+
+# ---- anchoring outside the database ------------------------------------------------------
+
+
+def sign(key, message):
+    """HMAC-SHA256 (hex) of ``message`` with ``key`` (bytes); the key never enters the DB."""
+    import hmac
+
+    return hmac.new(key, message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def signature_ok(key, message, signature):
+    """True when ``signature`` is the HMAC of ``message``; constant-time comparison."""
+    import hmac
+
+    return bool(signature) and hmac.compare_digest(sign(key, message), signature)
+
+
+def head_of(links):
+    """The head of a village's chain: SHA-256 over each disclosure's latest (page, version, hash).
+
+    ``links`` is a list of dicts ``{"page": id, "version": n, "hash": hex}``; order does not
+    matter. Each hash already covers its disclosure's whole history, so the head covers the
+    village's whole record at the moment it was taken.
+    """
+    ordered = sorted(links, key=lambda link: (link["page"], link["version"]))
+    return hashlib.sha256(canonical_json(ordered)).hexdigest()

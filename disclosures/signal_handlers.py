@@ -1,6 +1,9 @@
 """Every publication of a disclosure, by whatever route, appends to its hash chain."""
 
+from django.db.models.signals import pre_save
 from wagtail.signals import page_published
+
+from .guards import refuse_going_offline, refuse_view_restriction
 
 
 def record_published_version(sender, instance, revision=None, **kwargs):
@@ -18,4 +21,21 @@ def register_signal_handlers():
         record_published_version,
         sender=DisclosurePage,
         dispatch_uid="disclosures_record_published_version",
+    )
+    from wagtail.models import PageViewRestriction
+
+    pre_save.connect(
+        refuse_view_restriction,
+        sender=PageViewRestriction,
+        dispatch_uid="disclosures_refuse_view_restriction",
+    )
+    pre_save.connect(refuse_going_offline, dispatch_uid="disclosures_refuse_going_offline")
+    from wagtail.documents import get_document_model
+
+    from .documents import guard_document_save
+
+    pre_save.connect(
+        guard_document_save,
+        sender=get_document_model(),
+        dispatch_uid="disclosures_guard_document_save",
     )

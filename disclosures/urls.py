@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from . import views
+from . import chain_views, views
 
 app_name = "disclosures"
 
 urlpatterns = [
+    path("siwu-data/chain-heads.json", chain_views.chain_heads_json, name="chain_heads"),
+    path("siwu-data/chain-heads.xml", chain_views.chain_heads_feed, name="chain_heads_feed"),
     path(
         "siwu-data/finance-template.csv",
         views.finance_template,

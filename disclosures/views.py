@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from .anchoring import record_head
 from .finance_csv import COLUMNS, template_csv
 from .models import DisclosurePage, VillagePage
 from .schedule import FINANCE
+from .spreadsheet import safe_rows
 
 BOM = "\ufeff"
 FORMATS = ("csv", "json")
@@ -34,7 +36,7 @@ def _download(content, filename, content_type):
 def _csv_text(rows):
     out = io.StringIO()
     out.write(BOM)
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows(safe_rows(rows))
     return out.getvalue()
 
 
@@ -54,7 +56,7 @@ def _comment_rows(page, request):
 
 def finance_rows(page):
     """The table in the import template's layout, so an export can be imported again."""
-    rows = [["期初余额", "", "", f"{page.opening_balance:.2f}", "", ""]]
+    rows = [["期初余额", "", "", page.opening_balance, "", ""]]
     for line in page.finance_lines.all():
         direction = "收入" if line.direction == "income" else "支出"
         rows.append(
@@ -62,15 +64,15 @@ def finance_rows(page):
                 direction,
                 line.date.isoformat(),
                 line.item,
-                f"{line.amount:.2f}",
+                line.amount,
                 line.voucher,
                 line.counterparty,
             ]
         )
     rows += [
-        ["收入合计", "", "", f"{page.total_income:.2f}", "", ""],
-        ["支出合计", "", "", f"{page.total_expenditure:.2f}", "", ""],
-        ["期末余额", "", "", f"{page.closing_balance:.2f}", "", ""],
+        ["收入合计", "", "", page.total_income, "", ""],
+        ["支出合计", "", "", page.total_expenditure, "", ""],
+        ["期末余额", "", "", page.closing_balance, "", ""],
     ]
     return rows
 
@@ -187,10 +189,19 @@ def page_qr(request, pk):
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
+def _chain_head_context(request, village):
+    """Today's chain-head entry of the village (written now if it is the day's first)."""
+    return {
+        "chain_head": record_head(village),
+        "heads_url": request.build_absolute_uri(reverse("disclosures:chain_heads")),
+    }
+
+
 @require_GET
 def poster(request, pk):
     village = _live(VillagePage, pk)
     context = {"page": village, "full_url": short_url(request, "village_short", village.pk)}
+    context.update(_chain_head_context(request, village))
     return render(request, "disclosures/village_poster.html", context)
 
 
@@ -203,6 +214,7 @@ def notice(request, pk):
         "versions": list(page.versions.order_by("number")),
         "full_url": short_url(request, "disclosure_short", page.pk),
     }
+    context.update(_chain_head_context(request, context["village"]))
     return render(request, "disclosures/notice_sheet.html", context)
 
 

@@ -1,4 +1,5 @@
-"""Admin guards: published disclosures are never deleted, unpublished or moved away."""
+"""Admin guards: published disclosures are never deleted, unpublished, moved away or given an
+expiry date (the model-level refusals are in ``guards``)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -37,6 +38,20 @@ def refuse_unpublish(request, page):
 def refuse_move(request, page, destination):
     if has_published_disclosures(page):
         return _refuse(request, page, "移动")
+    return None
+
+
+@hooks.register("before_edit_page")
+def refuse_expiry_above_disclosures(request, page):
+    """Pages outside the disclosures tree (the home page) get the same refusal as a message."""
+    from .guards import EXPIRY_REFUSED
+    from .models.hierarchy import ProtectedTreeMixin
+
+    if request.method != "POST" or isinstance(page.specific_deferred, ProtectedTreeMixin):
+        return None  # disclosure pages show the refusal on the expiry field itself
+    if request.POST.get("expire_at") and has_published_disclosures(page):
+        messages.error(request, EXPIRY_REFUSED)
+        return redirect("wagtailadmin_pages:edit", page.pk)
     return None
 
 

@@ -59,7 +59,8 @@ class CreditedImage(AbstractImage):
 
     @property
     def photographer_url(self):
-        return reverse("media:photographer", args=[self.credit]) if self.credit else ""
+        # Keyed by id: a credit such as “新华社/张三” cannot break the route.
+        return reverse("media:photographer", args=[self.pk]) if self.credit and self.pk else ""
 
     @property
     def default_alt_text(self):
@@ -195,6 +196,14 @@ class PhotoFeaturePage(AttributedPage, Page):
     def photographers(self):
         names = [p.image.credit for p in self.photos_with_images() if p.image.credit]
         return list(dict.fromkeys(names))
+
+    def photographer_links(self):
+        """(name, URL of their page) for each photographer of this feature."""
+        links = {}
+        for photo in self.photos_with_images():
+            if photo.image.credit and photo.image.credit not in links:
+                links[photo.image.credit] = photo.image.photographer_url
+        return list(links.items())
 
     def related_pages(self, limit=4):
         """Other photo features by the same photographers, then the latest."""

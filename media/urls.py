@@ -7,5 +7,7 @@ from . import views
 app_name = "media"
 
 urlpatterns = [
-    path("photographers/<str:name>/", views.photographer, name="photographer"),
+    path("photographers/<id:pk>/", views.photographer, name="photographer"),
+    # Older links by name (names without "/") lead to the same page.
+    path("photographers/<str:name>/", views.photographer_by_name, name="photographer_by_name"),
 ]

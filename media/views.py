@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from listings.paging import page_of
 
@@ -11,9 +11,20 @@ from .models import CreditedImage, PhotoFeaturePage
 PER_PAGE = 24
 
 
-def photographer(request, name):
-    """Photo features and photos credited to `name` (shown as “name 摄”)."""
-    name = name.strip()
+def photographer_by_name(request, name):
+    """An older link by name: redirect to the page keyed by an image id."""
+    image = CreditedImage.objects.filter(credit=name.strip()).order_by("pk").first()
+    if image is None:
+        raise Http404("没有这位摄影者的作品")
+    return redirect(image.photographer_url, permanent=True)
+
+
+def photographer(request, pk):
+    """Photo features and photos credited to the photographer of image `pk` (“name 摄”)."""
+    image = CreditedImage.objects.filter(pk=pk).exclude(credit="").first()
+    if image is None:
+        raise Http404("没有这位摄影者的作品")
+    name = image.credit
     features = (
         PhotoFeaturePage.objects.live()
         .public()

@@ -54,9 +54,20 @@ class OverdueInterpretationsPanel(Component):
         return {"policies": policies[:20], "total": len(policies)}
 
 
+SPLIT_PREVIEW_MAX = 200_000  # characters; a long 条例 with annexes is well under this
+
+
 class SplitPreviewForm(forms.Form):
     text = forms.CharField(
-        label="政策全文", widget=forms.Textarea(attrs={"rows": 16}), max_length=500_000
+        label="政策全文",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        max_length=SPLIT_PREVIEW_MAX,
+        error_messages={
+            "max_length": (
+                f"全文过长：预览最多 {SPLIT_PREVIEW_MAX:,} 字，当前 %(show_value)s 字。"
+                "请分几段粘贴预览，或拆分为正文和附件。"
+            )
+        },
     )
 
 

@@ -1,7 +1,6 @@
 """Wagtail API v2 endpoints for policy documents, packages and interpretations."""
 
-from wagtail.api.v2.views import PagesAPIViewSet
-
+from listings.api import SafePagesAPIViewSet as PagesAPIViewSet
 from policies.models import PolicyInterpretationPage, PolicyPackagePage, PolicyPage
 
 POLICY_LISTING_FIELDS = [

@@ -10,9 +10,8 @@ from django.apps import apps
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from listings.api import SafeDocumentsAPIViewSet, SafeImagesAPIViewSet, SafePagesAPIViewSet
 
 
 def _image(image):
@@ -114,9 +113,9 @@ def add_fallback_fields():
 add_fallback_fields()
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("pages", SafePagesAPIViewSet)  # bad query strings: Chinese 400s
+api_router.register_endpoint("images", SafeImagesAPIViewSet)
+api_router.register_endpoint("documents", SafeDocumentsAPIViewSet)
 
 # policies: /api/v2/policies/, /api/v2/policy-packages/, /api/v2/policy-interpretations/
 from policies.api import register_endpoints as register_policy_endpoints  # noqa: E402

@@ -6,6 +6,7 @@ attribute on the model) and the properties from fields most pages share (``date`
 ``structured_data(request)`` method returning a dict.
 """
 
+import html
 import json
 import logging
 
@@ -45,7 +46,7 @@ def schema_type(page):
 
 def _first_text(value):
     if isinstance(value, str):
-        return strip_tags(value).strip()
+        return html.unescape(strip_tags(value)).strip()  # the template escapes it once
     if isinstance(value, dict):
         value = list(value.values())
     if isinstance(value, list):

@@ -86,6 +86,7 @@ def test_production_turns_on_hsts_secure_cookies_and_the_page_cache(tmp_path):
     env.update(
         DJANGO_SETTINGS_MODULE="gongkai.settings.production",
         SECRET_KEY="p" * 60,
+        GONGKAI_CHAIN_KEY="c" * 60,
         ALLOWED_HOSTS="gongkai.example.cn",
         GONGKAI_VAR_DIR=str(tmp_path),
     )

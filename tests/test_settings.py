@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
+    unset = {"SECRET_KEY", "GONGKAI_CHAIN_KEY", "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -29,6 +30,19 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_production_refuses_to_start_without_the_chain_key():
+    result = run_manage(
+        "check",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "gongkai.settings.production",
+            "SECRET_KEY": "x7!" + "k" * 50,
+            "ALLOWED_HOSTS": "gongkai.example.cn",
+        },
+    )
+    assert result.returncode != 0
+    assert "GONGKAI_CHAIN_KEY" in result.stderr
+
+
 def test_production_deploy_check_is_clean_with_sane_environment(tmp_path):
     result = run_manage(
         "check",
@@ -38,6 +52,7 @@ def test_production_deploy_check_is_clean_with_sane_environment(tmp_path):
         env_overrides={
             "DJANGO_SETTINGS_MODULE": "gongkai.settings.production",
             "SECRET_KEY": "x7!" + "k" * 20 + "q9#Zp2@Lm4$Rt6^Wv8&Yb0*Nc3(Hf5)Jd",
+            "GONGKAI_CHAIN_KEY": "c" * 50,
             "ALLOWED_HOSTS": "gongkai.example.cn",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         },

@@ -34,6 +34,7 @@ def gongkai_env(work):
     env.update(
         DJANGO_SETTINGS_MODULE="gongkai.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
+        GONGKAI_CHAIN_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         GONGKAI_VAR_DIR=str(var),
         DATABASE_URL=f"sqlite:///{var / 'db.sqlite3'}",

@@ -1,10 +1,12 @@
 """Models of the disclosures app."""
 
 from .disclosure import DisclosureAttachment, DisclosureItem, DisclosurePage, FinanceLine
+from .heads import ChainHead
 from .hierarchy import CountyPage, DisclosureIndexPage, TownshipPage, VillagePage
 from .versions import DisclosureVersion, check_page, record_version
 
 __all__ = [
+    "ChainHead",
     "CountyPage",
     "DisclosureAttachment",
     "DisclosureIndexPage",

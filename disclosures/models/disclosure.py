@@ -20,6 +20,7 @@ from wagtail.search import index
 from .. import schedule
 from ..finance import EXPENDITURE, INCOME, Line, check_table, compute_totals
 from ..forms import DisclosurePageForm
+from ..guards import hidden_problem
 from ..hashchain import json_safe
 from ..money import CENT
 from .hierarchy import ProtectedTreeMixin, demo_label_field
@@ -321,6 +322,9 @@ class DisclosurePage(ProtectedTreeMixin, Page):
         if not self.reviewers.strip() or not self.review_date:
             problems.append("发布前须填写村务监督委员会审核人和审核日期")
         problems += self.finance_problems()
+        hidden = hidden_problem(self)
+        if hidden:
+            problems.append(hidden)
         last = DisclosureVersion.objects.filter(page_id=self.pk).order_by("-number").first()
         snapshot = self.snapshot()
         withdrawing = (

@@ -1,5 +1,6 @@
 """The administrative hierarchy as pages: index → county → township/street → village/community."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,12 +21,28 @@ def demo_label_field():
 
 
 class ProtectedTreeMixin:
-    """Pages that hold published disclosures cannot be deleted, unpublished or moved."""
+    """Pages that hold published disclosures cannot be deleted, unpublished, moved, made
+    private or given an expiry date."""
 
     def permissions_for_user(self, user):
         from ..permissions import DisclosurePermissionTester
 
         return DisclosurePermissionTester(user, self)
+
+    @property
+    def private_page_options(self):
+        """No privacy choice (the admin shows why) once a published disclosure is below."""
+        from ..guards import privacy_refusal
+
+        return [] if privacy_refusal(self) else ["password", "groups", "login"]
+
+    def clean(self):
+        from ..guards import expiry_refusal
+
+        super().clean()
+        message = expiry_refusal(self)
+        if message:
+            raise ValidationError({"expire_at": message})
 
 
 class DisclosureIndexPage(ProtectedTreeMixin, Page):

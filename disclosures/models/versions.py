@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils import timezone
 
+from .. import anchoring
 from ..diffing import diff_snapshots, summarise
 from ..hashchain import GENESIS, StoredVersion, json_safe, verify_chain, version_hash
 
@@ -37,6 +38,9 @@ class DisclosureVersion(models.Model):
     content = models.JSONField("内容")
     previous_hash = models.CharField("上一版哈希", max_length=64)
     hash = models.CharField("本版哈希", max_length=64, unique=True)
+    signature = models.CharField(
+        "签名", max_length=64, blank=True, help_text="HMAC-SHA256，密钥不在数据库中"
+    )
 
     class Meta:
         verbose_name = "公开版本"
@@ -63,6 +67,18 @@ class DisclosureVersion(models.Model):
 
     def as_stored(self):
         return StoredVersion(self.number, self.payload(), self.previous_hash, self.hash)
+
+    def attachment_files(self):
+        """(title, document or None) of each original in this version, found by file hash, so
+        an earlier version's files stay downloadable after a correction replaced them."""
+        from wagtail.documents import get_document_model
+
+        documents = get_document_model().objects
+        return [
+            (a.get("title", ""), documents.filter(file_hash=a.get("file_hash")).first())
+            for a in self.content.get("attachments") or []
+            if a.get("file_hash")
+        ]
 
     @property
     def change_lines(self):
@@ -106,7 +122,9 @@ def record_version(page, user=None):
         previous_hash=last.hash if last else GENESIS,
     )
     version.hash = version_hash(version.payload(), version.previous_hash)
+    version.signature = anchoring.sign_version(version)
     version.save()
+    anchoring.record_head(page.get_parent())
     return version
 
 
@@ -129,6 +147,12 @@ def check_page(page, versions=None):
     report = verify_chain([v.as_stored() for v in versions])
     if not report.ok:
         return Integrity(False, report.reason, versions[-1])
+    for version in versions:
+        if not anchoring.version_signature_ok(version):
+            reason = (
+                "签名不符（哈希被重新计算，或签名密钥已更换）" if version.signature else "缺少签名"
+            )
+            return Integrity(False, f"第 {version.number} 版{reason}", version)
     latest = versions[-1]
     if page.live and page.snapshot() != latest.content:
         return Integrity(

@@ -171,6 +171,8 @@ class _Splitter:
         self.last_article = None  # (number, sub)
         self.last_heading = {"chapter": 0, "section": 0}
         self.anchors = set()
+        self.next_repeat = {}  # anchor → next -rN to try, so repeats stay linear
+        self.block_lines = {}
 
     def accepts_article(self, number, sub, strong):
         if self.last_article is None:
@@ -194,10 +196,11 @@ class _Splitter:
         return number == last + 1 or number == 1 or (strong and number > last)
 
     def unique_anchor(self, anchor):
-        candidate, n = anchor, 2
+        candidate, n = anchor, self.next_repeat.get(anchor, 2)
         while candidate in self.anchors:
             candidate = f"{anchor}-r{n}"
             n += 1
+        self.next_repeat[anchor] = n
         self.anchors.add(candidate)
         return candidate
 
@@ -246,7 +249,8 @@ class _Splitter:
             if not isinstance(current, TextBlock):
                 current = TextBlock(text="")
                 self.nodes.append(current)
-            current.text = f"{current.text}\n{line}" if current.text else line
+                self.block_lines[id(current)] = []
+            self.block_lines[id(current)].append(line)  # joined once in finish(): linear
 
     def run(self):
         index = 0
@@ -271,6 +275,8 @@ class _Splitter:
             if isinstance(node, Article):
                 node.paragraphs = split_paragraphs("\n".join(node.pending))
                 del node.pending
+            elif isinstance(node, TextBlock) and id(node) in self.block_lines:
+                node.text = "\n".join(self.block_lines[id(node)])
         articles = [n for n in self.nodes if isinstance(n, Article)]
         headings = [n for n in self.nodes if isinstance(n, Heading)]
         if not articles and len(headings) < 2:

@@ -4,6 +4,7 @@ import json
 import shutil
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -82,6 +83,13 @@ def restore(source):
         tar = tarfile.open(source, "r:gz")  # noqa: SIM115 - closed by the with block below
     except (OSError, tarfile.TarError) as exc:
         raise BackupError(f"无法打开备份文件：{exc}") from exc
+    try:
+        return _restore(tar)
+    except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
+        raise BackupError(f"备份文件已损坏或不完整，未做任何改动：{exc}") from exc
+
+
+def _restore(tar):
     with tar, tempfile.TemporaryDirectory(prefix="gongkai-restore-") as tmp:
         tmp = Path(tmp)
         members = _safe_members(tar)

@@ -49,8 +49,14 @@ def dump(target_dir):
 def load(source_file):
     """Replace the whole database with the dump in source_file."""
     if engine() == "sqlite":
-        source = sqlite3.connect(source_file)
+        source = sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)
         try:
+            try:
+                (verdict,) = source.execute("PRAGMA integrity_check").fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise BackupError(f"备份中的数据库文件已损坏，未做任何改动：{exc}") from exc
+            if verdict != "ok":
+                raise BackupError(f"备份中的数据库文件已损坏，未做任何改动：{verdict}")
             connection.ensure_connection()
             source.backup(connection.connection)
         finally:

@@ -12,6 +12,8 @@ VAR_DIR = Path(env_str("GONGKAI_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
+# Signs each disclosure version and chain head (HMAC-SHA256); never stored in the database.
+GONGKAI_CHAIN_KEY = env_str("GONGKAI_CHAIN_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -170,6 +172,8 @@ else:
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "公开 · 城乡社区治理信息公开")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No in-place replacement of a disclosure's original; images stripped of EXIF/GPS.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosures.documents.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "jpg", "png"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 # Public search engine: "database" (SQLite FTS5 / PostgreSQL, no server) or "elasticsearch".

@@ -7,9 +7,9 @@ from .base import STORAGES, VAR_DIR
 from .env import env_bool, env_str
 
 
-def _local_secret_key():
-    """A random key kept under var/, so sessions survive restarts of the demo."""
-    path = VAR_DIR / "secret_key"
+def _local_secret_key(name="secret_key"):
+    """A random key kept under var/, so sessions (and signatures) survive restarts of the demo."""
+    path = VAR_DIR / name
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         path.write_text(get_random_secret_key())
@@ -19,6 +19,7 @@ def _local_secret_key():
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY") or _local_secret_key()
+GONGKAI_CHAIN_KEY = env_str("GONGKAI_CHAIN_KEY") or _local_secret_key("chain_key")
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

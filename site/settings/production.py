@@ -5,6 +5,7 @@ from .env import env_bool, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
+GONGKAI_CHAIN_KEY = env_required("GONGKAI_CHAIN_KEY")  # signs disclosure versions and heads
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -16,3 +17,7 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", True)
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Behind the nginx recipe: documents go through Wagtail's privacy check, nginx sends the file.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+if env_bool("GONGKAI_X_ACCEL", False):
+    SENDFILE_BACKEND = "media.sendfile_nginx"

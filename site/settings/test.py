@@ -8,6 +8,7 @@ from .base import DATABASES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+GONGKAI_CHAIN_KEY = "test-only-chain-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gongkai-test-media-"))
