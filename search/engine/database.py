@@ -5,6 +5,7 @@ from django.db.models import prefetch_related_objects
 from wagtail.models import Page, get_page_models
 
 from .. import extract
+from ..backends.planning import PlannedQuery
 from ..runtime import get_analyzer
 from . import results, suggest
 from .base import SearchResponse
@@ -46,12 +47,16 @@ def find_by_doc_number(number):
 class DatabaseEngine:
     name = "database"
 
+    def match(self, plan, limit=MAX_HITS):
+        """(page id, coverage) of the best matches; coverage 1.0 = the page holds every term."""
+        found = public_pages().search(PlannedQuery(plan), order_by_relevance=True)[:limit]
+        return [(page.pk, getattr(page, "search_coverage", 1.0)) for page in found]
+
     def match_ids(self, query, limit=MAX_HITS):
-        found = public_pages().search(query, order_by_relevance=True)[:limit]
-        return [page.pk for page in found]
+        return [pk for pk, _ in self.match(get_analyzer().parse_query(query), limit)]
 
     def count(self, query):
-        return public_pages().search(query).count()
+        return public_pages().search(PlannedQuery(get_analyzer().parse_query(query))).count()
 
     def records(self, ids):
         """Facet data of the matched pages, in rank order (text is read later, per shown hit)."""
@@ -88,16 +93,24 @@ class DatabaseEngine:
         jump = find_by_doc_number(plan.only_doc_number)
         if jump:
             resp.jump_url = jump.get_url() or ""
-        recs = self.records(self.match_ids(req.q))
+        matched = results.drop_weak(self.match(plan))
+        coverage = dict(matched)
+        recs = self.records([pk for pk, _ in matched])
+        for rec in recs:
+            rec["coverage"] = coverage.get(rec["id"], 1.0)
         resp.facets = results.facet_counts(recs, filters, labels)
         selected = results.sort_records(results.apply_filters(recs, filters), req.sort)
         resp.count = len(selected)
         start = (req.page - 1) * req.per_page
-        shown = [extract.record(rec["page"]) for rec in selected[start : start + req.per_page]]
+        shown = [
+            {**extract.record(rec["page"]), "coverage": rec["coverage"]}
+            for rec in selected[start : start + req.per_page]
+        ]
         resp.hits = [results.make_hit(rec, plan) for rec in shown]
+        resp.match = results.match_kind(selected)
         if resp.count and not resp.hits:
             resp.messages.append("页码超出范围。")
-        if not resp.count:
+        if not resp.count or resp.match == "partial":
             resp.suggestions = self.suggestions(plan, req.q)
         return resp
 

@@ -28,14 +28,18 @@ def test_admin_page_search_finds_chinese_words(editor, chinese_backend):
 
 def test_synonym_added_in_admin_applies_immediately(editor, chinese_backend):
     make_page("news.NewsArticlePage", "全科社工上门", body="社区全科社工为老人服务")
-    assert get_engine().search(SearchRequest(q="全能社工")).count == 0
+    before = get_engine().search(SearchRequest(q="全能社工"))
+    # Only 社工 matches: the page is listed as a partial match, 全能 is not in it.
+    assert before.match == "partial" and before.hits[0].partial
     response = editor.post(
         "/admin/snippets/search/synonym/add/",
         {"terms": "全科社工、全能社工", "note": "", "enabled": "on"},
     )
     assert response.status_code == 302, response.content.decode()[:500]
     assert Synonym.objects.filter(terms="全科社工，全能社工").exists()
-    assert get_engine().search(SearchRequest(q="全能社工")).count == 1
+    after = get_engine().search(SearchRequest(q="全能社工"))
+    assert after.count == 1 and after.match == "full"
+    assert after.also_searched == ["全科社工"]
 
 
 def test_synonym_needs_two_terms(editor, chinese_backend):

@@ -80,12 +80,21 @@ def test_facet_links_work_without_javascript(client, pages):
     assert [a.get_text() for a in filtered.select(".result h3 a")] == [pages["policy"].title]
 
 
-def test_no_results_page_helps(client, pages):
+def test_partial_match_is_said_and_helps(client, pages):
     html = soup(client.get("/search/", {"q": "社区 咸宁"}))
     text = html.get_text()
-    assert "没有找到" in text
-    suggestion_links = {a.get_text() for a in html.select(".no-results a")}
+    # No page mentions 咸宁: the pages about 社区 are listed, marked as a partial match.
+    assert "部分匹配" in html.select_one(".match-note").get_text()
+    assert len(html.select(".result .partial")) == len(html.select(".result")) == 2
+    assert "没有找到" not in text
+    suggestion_links = {a.get_text() for a in html.select(".search-help a")}
     assert "社区" in suggestion_links
+
+
+def test_no_results_page_helps(client, pages):
+    html = soup(client.get("/search/", {"q": "咸宁"}))
+    assert "没有找到" in html.get_text()
+    assert not html.select(".result")
 
 
 def test_api_shape(client, pages):
