@@ -80,6 +80,13 @@ class FastRankingCompiler(RelaxedRankingMixin, ChinesePostgresQueryCompiler):
         entries, _query = self._entries(expression)
         return set(entries.filter(object_id__in=object_ids).values_list("object_id", flat=True))
 
+    def title_tokens(self, object_ids):
+        entries = base.IndexEntry.objects.filter(
+            object_id__in=object_ids,
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+        )
+        return dict(entries.values_list("object_id", "title_text"))
+
     def count_matching(self, expression):
         entries, _query = self._entries(expression)
         allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")

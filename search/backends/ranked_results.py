@@ -1,14 +1,37 @@
 """Ranked retrieval shared by the SQLite and PostgreSQL backends.
 
 Every relevance-ordered plain search runs as one ranked query, (id, score) rows first and the
-objects after. Matching is relaxed: documents that hold every group of the query come first
-(ranked by the engine's weighted BM25); when fewer than ``MIN_FULL`` of them exist, documents
-holding only some groups follow, ordered by how many groups they hold, then by BM25. Each row
-carries that coverage (1.0 = every group), so callers can say "部分匹配".
+objects after. Matching is relaxed. When at least ``MIN_FULL`` documents hold every group of
+the query, only those are listed. Otherwise documents holding some groups join them, and all
+are ordered by BM25 (scaled to the best candidate) plus a bonus for the share of groups the
+document holds (x2) and the share found in its title (x1): documents holding every term come
+first unless one misses a term of a long query but carries the query in its title. Each row
+carries its coverage (1.0 = every group), so callers can say "部分匹配".
 """
 
 MIN_FULL = 10
 CANDIDATES = 200
+# Weights, against BM25 scaled to 0–1: the share of query groups found in the title, and the
+# share of groups the document holds at all.
+TITLE_BONUS = 1.0
+COVERAGE_WEIGHT = 2.0
+
+
+def _rerank(plan, rows, titles, coverage=None):
+    """Order rows (object_id, score) by BM25 scaled to the best row plus the title and
+    coverage bonuses."""
+    if not rows:
+        return rows
+    best = max(score for _oid, score in rows) or 1.0
+    total = len(plan.groups) or 1
+    coverage = coverage or {}
+
+    def key(row):
+        tokens = titles.get(row[0], "").split()
+        title = plan.coverage(tokens) / total
+        return -(row[1] / best + TITLE_BONUS * title + COVERAGE_WEIGHT * coverage.get(row[0], 1))
+
+    return sorted(rows, key=key)
 
 
 class RelaxedRankingMixin:
@@ -18,7 +41,8 @@ class RelaxedRankingMixin:
     - ``expression(plan, any_group)`` and ``group_expression(group)``: engine query text;
     - ``rows(expression, wanted)``: best ``(object_id, score)`` rows the queryset allows, best
       first, with higher scores better;
-    - ``covering(expression, object_ids)``: the object ids among those matching expression.
+    - ``covering(expression, object_ids)``: the object ids among those matching expression;
+    - ``title_tokens(object_ids)``: {object_id: analysed title text}.
     """
 
     def ranked_ids(self, start, stop):
@@ -26,27 +50,33 @@ class RelaxedRankingMixin:
         start = start or 0
         plan = self.plan()
         wanted = None if stop is None else max(stop, MIN_FULL)
-        full = [(oid, score, 1.0) for oid, score in self.rows(self.expression(plan), wanted)]
+        strict = self.rows(self.expression(plan), wanted)
+        head, tail = strict[:CANDIDATES], strict[CANDIDATES:]
+        strict = _rerank(plan, head, self.title_tokens([oid for oid, _ in head])) + tail
+        full = [(oid, score, 1.0) for oid, score in strict]
         if len(plan.groups) < 2 or len(full) >= MIN_FULL:
             return full[start:stop]
-        seen = {oid for oid, _s, _c in full}
         more = max(CANDIDATES, stop or 0) if stop is not None else None
-        partial = [
-            (oid, score)
-            for oid, score in self.rows(self.expression(plan, any_group=True), more)
-            if oid not in seen
-        ]
-        held = {oid: 0 for oid, _ in partial}
-        ids = list(held)
+        candidates = dict(self.rows(self.expression(plan, any_group=True), more))
+        floor = min(candidates.values(), default=0.0)
+        total = len(plan.groups)
+        held = {oid: total for oid, _s, _c in full}
+        for oid, _s, _c in full:
+            candidates.setdefault(oid, floor)
+        ids = [oid for oid in candidates if oid not in held]
+        held.update((oid, 0) for oid in ids)
         for group in plan.groups:
             expression = self.group_expression(group)
             if expression and ids:
                 for oid in self.covering(expression, ids):
-                    held[oid] = held.get(oid, 0) + 1
-        total = len(plan.groups)
-        ranked = sorted(partial, key=lambda row: (-held[row[0]], -row[1]))
-        rows = full + [(oid, score, held[oid] / total) for oid, score in ranked]
-        return rows[start:stop]
+                    held[oid] += 1
+        rows = _rerank(
+            plan,
+            list(candidates.items()),
+            self.title_tokens(list(candidates)),
+            coverage={oid: count / total for oid, count in held.items()},
+        )
+        return [(oid, score, held[oid] / total) for oid, score in rows][start:stop]
 
     def allowed_rows(self, rows, wanted):
         """Rows of a ranked values_list (object_id, score) that the queryset allows.

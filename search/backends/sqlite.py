@@ -102,6 +102,13 @@ class FastRankingMixin(RelaxedRankingMixin):
         found = self._entries(expression).filter(index_entry__object_id__in=object_ids)
         return set(found.values_list("index_entry__object_id", flat=True))
 
+    def title_tokens(self, object_ids):
+        entries = base.IndexEntry.objects.filter(
+            object_id__in=object_ids,
+            content_type__in=get_descendants_content_types_pks(self.queryset.model),
+        )
+        return dict(entries.values_list("object_id", "title"))
+
     def count_matching(self, expression):
         allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
         return self._entries(expression).filter(index_entry__object_id__in=allowed).count()
