@@ -234,3 +234,14 @@ def test_weak_partial_hits_give_suggestions_instead(answers, engine_name):
     # Only one of three words (补助) occurs anywhere: no page of weak hits.
     resp = run(engine_name, "宠物 狗证 补助")
     assert resp.hits == [] and resp.count == 0
+
+
+def test_index_number_jumps_to_the_document(corpus):
+    page = corpus["policy"]
+    page.index_number = "000014349/2017-00027"
+    page.save_revision().publish()
+    for variant in ["000014349/2017-00027", " ０００014349/2017-00027 "]:
+        resp = run("database", variant)
+        assert resp.jump_url == page.url
+        assert resp.hits[0].title == page.title
+    assert run("database", "000014349/2017-00028").jump_url == ""
