@@ -136,3 +136,12 @@ def test_empty_page_has_form(client, pages):
     html = soup(client.get("/search/"))
     assert html.select_one("form.search-form input[name=q]") is not None
     assert not html.select("script:not([src])") and not html.select("[style]")
+
+
+def test_header_box_offers_the_same_autocomplete(client, pages):
+    html = soup(client.get("/search/", {"q": "社区"}))
+    for box in (html.select_one("#site-search-q"), html.select_one("#search-q")):
+        assert box["data-autocomplete-url"] == "/api/search/autocomplete/"
+        assert html.select_one(f"datalist#{box['list']}") is not None
+        assert box.find_parent("form")["method"] == "get"  # works without JavaScript
+    assert len(html.select('script[src$="search/autocomplete.js"]')) == 1
