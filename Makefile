@@ -34,6 +34,7 @@ demo-content: migrate
 	$(BIN)/python manage.py news_setup_workflow
 	$(BIN)/python manage.py home_demo_admin
 	$(BIN)/python manage.py siteidentity_demo
+	$(BIN)/python manage.py search_load_vocabulary
 	$(BIN)/python manage.py search_rebuild
 
 demo: demo-content

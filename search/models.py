@@ -32,10 +32,21 @@ class Synonym(models.Model):
         "简体或繁体均可，保存后立即生效，无需重建索引。",
     )
     note = models.CharField("说明", max_length=200, blank=True)
+    one_way = models.BooleanField(
+        "单向扩展",
+        default=False,
+        help_text="勾选后只从第一个词扩展到其余词（如 群众说法“低保” → 文件用语“最低生活保障”），"
+        "反方向不扩展，也不与其他词组合并。",
+    )
     enabled = models.BooleanField("启用", default=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
-    panels = [FieldPanel("terms"), FieldPanel("note"), FieldPanel("enabled")]
+    panels = [
+        FieldPanel("terms"),
+        FieldPanel("one_way"),
+        FieldPanel("note"),
+        FieldPanel("enabled"),
+    ]
 
     class Meta:
         verbose_name = "检索同义词"
@@ -43,7 +54,10 @@ class Synonym(models.Model):
         ordering = ["terms"]
 
     def __str__(self):
-        return "，".join(self.term_list())
+        terms = self.term_list()
+        if self.one_way and len(terms) > 1:
+            return f"{terms[0]} → {'，'.join(terms[1:])}"
+        return "，".join(terms)
 
     def term_list(self):
         return split_terms(self.terms)
@@ -62,4 +76,11 @@ class Synonym(models.Model):
     @classmethod
     def as_synonyms(cls):
         """All enabled groups as one Synonyms object for the analyzer."""
-        return Synonyms(s.term_list() for s in cls.objects.filter(enabled=True))
+        synonyms = Synonyms()
+        for row in cls.objects.filter(enabled=True):
+            terms = row.term_list()
+            if row.one_way and terms:
+                synonyms.add_mapping(terms[0], terms[1:])
+            else:
+                synonyms.add_group(terms)
+        return synonyms

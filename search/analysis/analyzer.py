@@ -17,6 +17,7 @@ from . import docnumbers
 from .dictionary import domain_dictionary
 from .normalize import fold, is_han
 from .segment import cut, cut_for_search
+from .stopwords import stopwords
 from .synonyms import Synonyms
 
 MAX_QUERY_CHARS = 100
@@ -48,6 +49,10 @@ class QueryPlan:
     doc_numbers: list = field(default_factory=list)
     phrases: list = field(default_factory=list)
     truncated: bool = False
+    # Question and function words left out of the groups (什么, 怎么, 吗…).
+    dropped: list = field(default_factory=list)
+    # (surface term, other terms it was expanded to) for every synonym that applied.
+    expansions: list = field(default_factory=list)
 
     @property
     def is_empty(self):
@@ -71,14 +76,20 @@ class QueryPlan:
         return sorted(terms, key=lambda t: (-len(t), t))
 
     def matches(self, tokens):
-        """Reference evaluation of the plan against one document's index tokens."""
-        if self.is_empty:
-            return False
+        """Reference evaluation: does a document with these index tokens hold every group?"""
+        return not self.is_empty and self.coverage(tokens) == len(self.groups)
+
+    def coverage(self, tokens):
+        """How many groups of the plan a document with these index tokens holds."""
         present = set(tokens)
-        return all(
+        return sum(
             any(_alternative_matches(alt, tokens, present) for alt in group.alternatives)
             for group in self.groups
         )
+
+    def also_searched(self):
+        """Other terms the query was expanded to, for "也搜索了：…" (folded, in order)."""
+        return list(dict.fromkeys(t for _surface, others in self.expansions for t in others))
 
     def all_tokens(self):
         return sorted({t for g in self.groups for a in g.alternatives for t in a.tokens})
@@ -242,17 +253,25 @@ class Analyzer:
 
     def _word_groups(self, text, plan):
         words = [t for w in cut(text) for t in clean_tokens(w)]
+        meaningful = [w for w in words if w not in stopwords()]
+        if meaningful and len(meaningful) < len(words):
+            plan.dropped.extend(dict.fromkeys(w for w in words if w in stopwords()))
+            words = meaningful
         i = 0
         while i < len(words):
             span = self._synonym_span(words, i)
             if span:
                 surface = "".join(words[i : i + span])
                 alts = [Alternative(tuple(words[i : i + span]))]
+                others = []
                 for other in self.synonyms.get(surface):
                     tokens = tuple(_words(other))
                     if tokens:
                         alts.append(Alternative(tokens))
                         plan.terms.append(other)
+                        others.append(other)
+                if others:
+                    plan.expansions.append((surface, others))
                 plan.terms.append(surface)
                 plan.groups.append(Group(tuple(dict.fromkeys(alts))))
                 i += span

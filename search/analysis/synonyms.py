@@ -12,6 +12,7 @@ class Synonyms:
 
     def __init__(self, source=None):
         self._map = {}
+        self._one_way = {}
         if not source:
             return
         groups = (
@@ -31,13 +32,22 @@ class Synonyms:
         for term in folded:
             self._map[term] = folded
 
-    def get(self, term):
-        """Other terms equivalent to term (empty tuple if none)."""
+    def add_mapping(self, term, others):
+        """One way: ``term`` (an everyday word) is expanded to ``others`` (official words), not
+        the reverse, and never merged with other groups."""
         key = fold(term).strip()
-        return tuple(sorted(t for t in self._map.get(key, ()) if t != key))
+        targets = {fold(t).strip() for t in others if t and fold(t).strip()} - {key}
+        if key and targets:
+            self._one_way.setdefault(key, set()).update(targets)
+
+    def get(self, term):
+        """Other terms that term also searches for (empty tuple if none)."""
+        key = fold(term).strip()
+        found = set(self._map.get(key, ())) | self._one_way.get(key, set())
+        return tuple(sorted(t for t in found if t != key))
 
     def __len__(self):
-        return len({frozenset(v) for v in self._map.values()})
+        return len({frozenset(v) for v in self._map.values()}) + len(self._one_way)
 
     def __bool__(self):
-        return bool(self._map)
+        return bool(self._map or self._one_way)

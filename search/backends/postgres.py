@@ -10,17 +10,11 @@ from modelsearch.utils import get_descendants_content_types_pks
 from ..runtime import get_analyzer
 from . import render
 from .indexing import analysed
-from .ranked_results import RankedResultsMixin
+from .planning import plan_for
+from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
 
 NEVER = "'0gongkai0nomatch0'"
 TITLE_WEIGHT = 4.0
-
-
-def _plan_for(query):
-    text = query.query_string
-    if isinstance(query, Phrase):
-        text = '"' + text.replace('"', " ") + '"'
-    return get_analyzer().parse_query(text)
 
 
 class ChinesePostgresIndex(base.PostgresIndex):
@@ -32,62 +26,71 @@ class ChinesePostgresIndex(base.PostgresIndex):
 class ChinesePostgresQueryCompiler(base.PostgresSearchQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, (PlainText, Phrase)):
-            text = render.tsquery(_plan_for(query)) or NEVER
+            text = render.tsquery(plan_for(query)) or NEVER
             if invert:
                 text = f"!({text})"
             return SearchQuery(text, search_type="raw", config="simple")
         return super().build_tsquery_content(query, config=config, invert=invert)
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        if isinstance(self.query, (PlainText, Phrase)) and _plan_for(self.query).is_empty:
+        if isinstance(self.query, (PlainText, Phrase)) and plan_for(self.query).is_empty:
             return self.queryset.none()
         return super().search(config, start, stop, score_field=score_field, backend=backend)
 
 
-class FastRankingCompiler(ChinesePostgresQueryCompiler):
+class FastRankingCompiler(RelaxedRankingMixin, ChinesePostgresQueryCompiler):
     """Relevance-ordered plain searches query the index table directly, so the GIN indexes on
     title and body are used and only the best rows are ranked and fetched."""
+
+    def plan(self):
+        if getattr(self, "_gk_plan", None) is None:
+            self._gk_plan = plan_for(self.query)
+        return self._gk_plan
 
     def can_rank_fast(self):
         return (
             self.order_by_relevance
             and self.fields is None
             and isinstance(self.query, (PlainText, Phrase))
-            and not _plan_for(self.query).is_empty
+            and not self.plan().is_empty
         )
 
-    def ranked_entries(self, restrict=True):
-        query = self.build_tsquery(self.query, config="simple")
+    def expression(self, plan, any_group=False):
+        return render.tsquery(plan, any_group=any_group) or NEVER
+
+    def group_expression(self, group):
+        return render.tsquery_group(group)
+
+    def _entries(self, expression):
+        query = SearchQuery(expression, search_type="raw", config="simple")
         entries = base.IndexEntry.objects.filter(
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
         ).filter(Q(title=query) | Q(body=query))
-        if restrict:
-            allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
-            entries = entries.filter(object_id__in=allowed)
-        return entries.annotate(
+        return entries, query
+
+    def rows(self, expression, wanted):
+        entries, query = self._entries(expression)
+        rows = entries.annotate(
             score=SearchRank(F("title"), query) * TITLE_WEIGHT * F("title_norm")
             + SearchRank(F("body"), query)
-        )
+        ).order_by("-score", "-id")
+        return self.allowed_rows(rows.values_list("object_id", "score"), wanted)
 
-    def ranked_ids(self, start, stop):
-        """Best rows first, checked against the queryset (see the SQLite backend)."""
-        rows = self.ranked_entries(restrict=False).order_by("-score", "-id")
-        rows = rows.values_list("object_id", "score")
-        start = start or 0
-        pk_field = self.queryset.model._meta.pk
-        kept, offset, batch = [], 0, max(50, 2 * (stop or 0))
-        while stop is None or len(kept) < stop:
-            chunk = list(rows) if stop is None else list(rows[offset : offset + batch])
-            if not chunk:
-                break
-            ids = [pk_field.to_python(object_id) for object_id, _ in chunk]
-            allowed = set(self.queryset.filter(pk__in=ids).values_list("pk", flat=True))
-            kept.extend(row for row, pk in zip(chunk, ids, strict=True) if pk in allowed)
-            if stop is None or len(chunk) < batch:
-                break
-            offset += batch
-            batch *= 2
-        return kept[start:stop]
+    def covering(self, expression, object_ids):
+        entries, _query = self._entries(expression)
+        return set(entries.filter(object_id__in=object_ids).values_list("object_id", flat=True))
+
+    def title_tokens(self, object_ids):
+        entries = base.IndexEntry.objects.filter(
+            object_id__in=object_ids,
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+        )
+        return dict(entries.values_list("object_id", "title_text"))
+
+    def count_matching(self, expression):
+        entries, _query = self._entries(expression)
+        allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
+        return entries.filter(object_id__in=allowed).count()
 
 
 class ChinesePostgresSearchResults(RankedResultsMixin, base.PostgresSearchResults):

@@ -11,14 +11,21 @@ def _fts5_alternative(alt):
     return quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
 
 
-def fts5(plan):
-    """FTS5 MATCH expression, e.g. ``("社区" OR ("社" AND "区")) AND "治理"``."""
-    groups = []
-    for group in plan.groups:
-        alts = [_fts5_alternative(a) for a in group.alternatives if a.tokens]
-        if alts:
-            groups.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
-    return " AND ".join(groups)
+def fts5_group(group):
+    """One group: any of its alternatives."""
+    alts = [_fts5_alternative(a) for a in group.alternatives if a.tokens]
+    if not alts:
+        return ""
+    return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
+
+
+def fts5(plan, any_group=False):
+    """FTS5 MATCH expression, e.g. ``("社区" OR ("社" AND "区")) AND "治理"``.
+
+    ``any_group=True`` joins the groups with OR: documents holding some of the query.
+    """
+    groups = [g for g in (fts5_group(group) for group in plan.groups) if g]
+    return (" OR " if any_group else " AND ").join(groups)
 
 
 def _ts_lexeme(token, prefix=False):
@@ -31,14 +38,17 @@ def _ts_alternative(alt):
     return lexemes[0] if len(lexemes) == 1 else "(" + joiner.join(lexemes) + ")"
 
 
-def tsquery(plan):
+def tsquery_group(group):
+    alts = [_ts_alternative(a) for a in group.alternatives if a.tokens]
+    if not alts:
+        return ""
+    return alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")"
+
+
+def tsquery(plan, any_group=False):
     """PostgreSQL to_tsquery() text, e.g. ``('社区' | ('社' & '区')) & '治理'``."""
-    groups = []
-    for group in plan.groups:
-        alts = [_ts_alternative(a) for a in group.alternatives if a.tokens]
-        if alts:
-            groups.append(alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")")
-    return " & ".join(groups)
+    groups = [g for g in (tsquery_group(group) for group in plan.groups) if g]
+    return (" | " if any_group else " & ").join(groups)
 
 
 def autocomplete_tokens(analyzer, text):

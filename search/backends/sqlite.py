@@ -10,7 +10,8 @@ from modelsearch.utils import get_descendants_content_types_pks
 from ..runtime import get_analyzer
 from . import render
 from .indexing import analysed
-from .ranked_results import RankedResultsMixin
+from .planning import plan_for
+from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
 
 # Column weights for bm25(): the FTS table columns are (autocomplete, body, title).
 TITLE_WEIGHT = 4.0
@@ -38,14 +39,6 @@ class WeightedBM25(Func):
         return f"bm25({table}, 0.0, {BODY_WEIGHT}, {TITLE_WEIGHT})", []
 
 
-def _plan_for(query):
-    analyzer = get_analyzer()
-    text = query.query_string
-    if isinstance(query, Phrase):
-        text = '"' + text.replace('"', " ") + '"'
-    return analyzer.parse_query(text)
-
-
 class ChineseSQLiteIndex(base.SQLiteIndex):
     def add_items(self, model, objs):
         analyzer = get_analyzer()
@@ -55,68 +48,70 @@ class ChineseSQLiteIndex(base.SQLiteIndex):
 class ChineseSQLiteQueryCompiler(base.SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, (PlainText, Phrase)):
-            return FTSQuery(render.fts5(_plan_for(query)))
+            return FTSQuery(render.fts5(plan_for(query)))
         return super().build_search_query_content(query, config=config)
 
     def _build_rank_expression(self, vectors, config):
         return WeightedBM25()
 
     def search(self, config, start, stop, score_field=None):
-        if isinstance(self.query, (PlainText, Phrase)) and _plan_for(self.query).is_empty:
+        if isinstance(self.query, (PlainText, Phrase)) and plan_for(self.query).is_empty:
             return self.queryset.none()
         return super().search(config, start, stop, score_field=score_field)
 
 
-class FastRankingMixin:
+class FastRankingMixin(RelaxedRankingMixin):
     """One FTS query ranked by bm25 with LIMIT, instead of a correlated score per row.
 
     Used for plain relevance-ordered searches (the public search and the admin); anything else
     falls back to Wagtail's generic query.
     """
 
+    def plan(self):
+        if getattr(self, "_gk_plan", None) is None:
+            self._gk_plan = plan_for(self.query)
+        return self._gk_plan
+
     def can_rank_fast(self):
         return (
             self.order_by_relevance
             and self.fields is None
             and isinstance(self.query, (PlainText, Phrase))
+            and not self.plan().is_empty
         )
 
-    def ranked_entries(self, restrict=True):
-        match = base.MatchExpression(self.FTS_TABLE_FIELDS, self.build_search_query(self.query))
-        entries = base.SQLiteFTSIndexEntry.objects.filter(match).filter(
+    def expression(self, plan, any_group=False):
+        return render.fts5(plan, any_group=any_group) or NEVER
+
+    def group_expression(self, group):
+        return render.fts5_group(group)
+
+    def _entries(self, expression):
+        match = base.MatchExpression(self.FTS_TABLE_FIELDS, FTSQuery(expression))
+        return base.SQLiteFTSIndexEntry.objects.filter(match).filter(
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
         )
-        if restrict:
-            allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
-            entries = entries.filter(index_entry__object_id__in=allowed)
-        return entries.annotate(score=WeightedBM25())
 
-    def ranked_ids(self, start, stop):
-        """Best (object_id, score) rows that the queryset allows, from start to stop.
-
-        The ranking runs without the queryset restriction (almost every indexed page is live and
-        public) and the candidates are then checked against the queryset, fetching further
-        rows only when too many were filtered out.
-        """
-        rows = self.ranked_entries(restrict=False).order_by("score")
+    def rows(self, expression, wanted):
+        rows = self._entries(expression).annotate(score=WeightedBM25()).order_by("score")
         rows = rows.values_list("index_entry__object_id", "score")
-        start = start or 0
-        wanted = None if stop is None else stop
-        pk_field = self.queryset.model._meta.pk
-        kept, offset = [], 0
-        batch = max(50, 2 * (wanted or 0))
-        while wanted is None or len(kept) < wanted:
-            chunk = list(rows[offset : offset + batch]) if wanted is not None else list(rows)
-            if not chunk:
-                break
-            ids = [pk_field.to_python(object_id) for object_id, _ in chunk]
-            allowed = set(self.queryset.filter(pk__in=ids).values_list("pk", flat=True))
-            kept.extend(row for row, pk in zip(chunk, ids, strict=True) if pk in allowed)
-            if wanted is None or len(chunk) < batch:
-                break
-            offset += batch
-            batch *= 2
-        return kept[start:stop]
+        # bm25() is lower for better matches: flip it so that higher is better everywhere.
+        return [(oid, -score) for oid, score in self.allowed_rows(rows, wanted)]
+
+    def covering(self, expression, object_ids):
+        found = self._entries(expression).filter(index_entry__object_id__in=object_ids)
+        return set(found.values_list("index_entry__object_id", flat=True))
+
+    def title_tokens(self, object_ids):
+        entries = base.IndexEntry.objects.filter(
+            object_id__in=object_ids,
+            content_type__in=get_descendants_content_types_pks(self.queryset.model),
+        )
+        return dict(entries.values_list("object_id", "title"))
+
+    def count_matching(self, expression):
+        allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")
+        return self._entries(expression).filter(index_entry__object_id__in=allowed).count()
 
 
 class ChineseSQLiteSearchCompiler(FastRankingMixin, ChineseSQLiteQueryCompiler):
@@ -126,11 +121,7 @@ class ChineseSQLiteSearchCompiler(FastRankingMixin, ChineseSQLiteQueryCompiler):
 class ChineseSQLiteSearchResults(RankedResultsMixin, base.SQLiteSearchResults):
     def _fast(self):
         compiler = self.query_compiler
-        return (
-            isinstance(compiler, FastRankingMixin)
-            and compiler.can_rank_fast()
-            and not _plan_for(compiler.query).is_empty
-        )
+        return isinstance(compiler, FastRankingMixin) and compiler.can_rank_fast()
 
 
 class ChineseSQLiteAutocompleteCompiler(base.SQLiteAutocompleteQueryCompiler):

@@ -66,6 +66,7 @@ class Hit:
     snippet: str = ""
     score: float = 0.0
     section: str = ""
+    partial: bool = False
 
 
 @dataclass
@@ -78,6 +79,17 @@ class SearchResponse:
     jump_url: str = ""
     suggestions: list = field(default_factory=list)
     messages: list = field(default_factory=list)
+    # "full": the first results hold every term; "partial": only part of the query matched.
+    match: str = ""
+
+    @property
+    def also_searched(self):
+        """Terms the query was expanded to (everyday words → official words)."""
+        return self.plan.also_searched() if self.plan is not None else []
+
+    @property
+    def ignored_words(self):
+        return list(self.plan.dropped) if self.plan is not None else []
 
     @property
     def num_pages(self):
@@ -90,6 +102,9 @@ class SearchResponse:
             "page": self.request.page,
             "num_pages": self.num_pages,
             "sort": self.request.sort,
+            "match": self.match or None,
+            "also_searched": self.also_searched,
+            "ignored_words": self.ignored_words,
             "results": [
                 {
                     "title": hit.title,
@@ -99,6 +114,7 @@ class SearchResponse:
                     "date": hit.date.isoformat() if hit.date else None,
                     "snippet": str(hit.snippet),
                     "title_html": str(hit.title_html),
+                    "match": "partial" if hit.partial else "full",
                 }
                 for hit in self.hits
             ],

@@ -1,10 +1,14 @@
 """The embedded engine: Wagtail's search backend (ours, with Chinese analysis) for matching and
 ranking; facets, sorting and snippets over the best matches."""
 
+import re
+import unicodedata
+
 from django.db.models import prefetch_related_objects
 from wagtail.models import Page, get_page_models
 
 from .. import extract
+from ..backends.planning import PlannedQuery
 from ..runtime import get_analyzer
 from . import results, suggest
 from .base import SearchResponse
@@ -25,33 +29,48 @@ def type_choices():
     }
 
 
-def find_by_doc_number(number):
-    """The live public page whose doc_number is exactly this canonical number, if any."""
-    if not number:
+# 索引号 as governments publish them: 000014349/2018-00230 (organisation code / year - serial).
+INDEX_NUMBER_RE = re.compile(r"[0-9A-Za-z]{6,20}/\d{4}-\d{3,8}")
+
+
+def find_by_field(field_name, value):
+    """The live public page whose ``field_name`` is exactly value, if any page type has it."""
+    if not value:
         return None
     for model in get_page_models():
         names = {f.name for f in model._meta.get_fields()}
-        if "doc_number" in names and model._meta.model_name != "page":
-            page = (
-                public_pages()
-                .type(model)
-                .filter(pk__in=model.objects.filter(doc_number=number).values("pk"))
-                .first()
-            )
+        if field_name in names and model._meta.model_name != "page":
+            matching = model.objects.filter(**{field_name: value}).values("pk")
+            page = public_pages().type(model).filter(pk__in=matching).first()
             if page:
                 return page.specific
     return None
 
 
+def find_by_doc_number(number):
+    """The live public page whose doc_number is exactly this canonical number, if any."""
+    return find_by_field("doc_number", number)
+
+
+def index_number_of(query):
+    """The 索引号 when the whole query is one (any width, spaces ignored), else ""."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", query or ""))
+    return text if INDEX_NUMBER_RE.fullmatch(text) else ""
+
+
 class DatabaseEngine:
     name = "database"
 
+    def match(self, plan, limit=MAX_HITS):
+        """(page id, coverage) of the best matches; coverage 1.0 = the page holds every term."""
+        found = public_pages().search(PlannedQuery(plan), order_by_relevance=True)[:limit]
+        return [(page.pk, getattr(page, "search_coverage", 1.0)) for page in found]
+
     def match_ids(self, query, limit=MAX_HITS):
-        found = public_pages().search(query, order_by_relevance=True)[:limit]
-        return [page.pk for page in found]
+        return [pk for pk, _ in self.match(get_analyzer().parse_query(query), limit)]
 
     def count(self, query):
-        return public_pages().search(query).count()
+        return public_pages().search(PlannedQuery(get_analyzer().parse_query(query))).count()
 
     def records(self, ids):
         """Facet data of the matched pages, in rank order (text is read later, per shown hit)."""
@@ -85,19 +104,30 @@ class DatabaseEngine:
         if req.type and req.type not in labels:
             resp.messages.append("内容类型无效，已忽略该条件。")
             filters.pop("type")
-        jump = find_by_doc_number(plan.only_doc_number)
+        jump = find_by_doc_number(plan.only_doc_number) or find_by_field(
+            "index_number", index_number_of(req.q)
+        )
+        matched = results.drop_weak(self.match(plan))
         if jump:
             resp.jump_url = jump.get_url() or ""
-        recs = self.records(self.match_ids(req.q))
+            matched = [(jump.pk, 1.0)] + [row for row in matched if row[0] != jump.pk]
+        coverage = dict(matched)
+        recs = self.records([pk for pk, _ in matched])
+        for rec in recs:
+            rec["coverage"] = coverage.get(rec["id"], 1.0)
         resp.facets = results.facet_counts(recs, filters, labels)
         selected = results.sort_records(results.apply_filters(recs, filters), req.sort)
         resp.count = len(selected)
         start = (req.page - 1) * req.per_page
-        shown = [extract.record(rec["page"]) for rec in selected[start : start + req.per_page]]
+        shown = [
+            {**extract.record(rec["page"]), "coverage": rec["coverage"]}
+            for rec in selected[start : start + req.per_page]
+        ]
         resp.hits = [results.make_hit(rec, plan) for rec in shown]
+        resp.match = results.match_kind(selected)
         if resp.count and not resp.hits:
             resp.messages.append("页码超出范围。")
-        if not resp.count:
+        if not resp.count or resp.match == "partial":
             resp.suggestions = self.suggestions(plan, req.q)
         return resp
 

@@ -109,7 +109,8 @@ class ElasticsearchEngine:
         resp.count = answer["hits"]["total"]["value"]
         resp.hits = [results.make_hit(self._record(h), plan) for h in answer["hits"]["hits"]]
         resp.facets = self._facets(answer.get("aggregations", {}), labels)
-        if not resp.count:
+        resp.match = results.match_kind([{"coverage": 1.0 - h.partial} for h in resp.hits])
+        if not resp.count or resp.match == "partial":
             resp.suggestions = self.suggestions(plan, req.q)
         return resp
 
@@ -127,6 +128,7 @@ class ElasticsearchEngine:
             "body": src.get("body", ""),
             "sections": [(s["anchor"], s["heading"], s["text"]) for s in src.get("sections") or []],
             "score": hit.get("_score") or 0.0,
+            "coverage": 1.0 if es_query.FULL_MATCH in (hit.get("matched_queries") or []) else 0.5,
         }
 
     @staticmethod

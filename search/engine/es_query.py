@@ -1,6 +1,9 @@
 """Elasticsearch query bodies built from a QueryPlan (plain dicts, tested as data)."""
 
+import math
+
 from .base import FACETS
+from .results import WEAK_COVERAGE
 
 TITLE_BOOST = 4
 FACET_SIZE = 30
@@ -39,24 +42,36 @@ def _alternative(alt):
     return {"bool": {"must": [_token(t) for t in alt.tokens]}}
 
 
+FULL_MATCH = "all-terms"
+FULL_BOOST = 10
+
+
+def min_should_match(plan):
+    """Groups a document must hold: at least half of them (the database engines' weak-hit rule)."""
+    return max(1, math.ceil(len(plan.groups) * WEAK_COVERAGE))
+
+
 def match_query(plan):
-    """All groups must match; within a group any alternative. The cjk fields add relevance."""
-    must = []
+    """Relaxed matching: a document must hold at least half of the groups (within a group any
+    alternative); documents holding every group get a large boost and are tagged ``all-terms``
+    (hit["matched_queries"]) so partial matches can be marked. The cjk fields add relevance."""
+    groups = []
     for group in plan.groups:
         alts = [_alternative(a) for a in group.alternatives if a.tokens]
-        must.append(
+        groups.append(
             alts[0] if len(alts) == 1 else {"bool": {"should": alts, "minimum_should_match": 1}}
         )
     return {
         "bool": {
-            "must": must,
+            "must": [{"bool": {"should": groups, "minimum_should_match": min_should_match(plan)}}],
             "should": [
+                {"bool": {"must": groups, "boost": FULL_BOOST, "_name": FULL_MATCH}},
                 {
                     "multi_match": {
                         "query": plan.text[:100],
                         "fields": [f"title^{TITLE_BOOST}", "body"],
                     }
-                }
+                },
             ],
         }
     }

@@ -54,6 +54,22 @@ def sort_records(records, sort):
     return records
 
 
+# Below this share of the query's terms a partial match is a weak hit: suggestions are better.
+WEAK_COVERAGE = 0.5
+
+
+def drop_weak(matched):
+    """(id, coverage) rows without the weak partial hits (all of them when none is strong)."""
+    return [(pk, c) for pk, c in matched if c >= WEAK_COVERAGE]
+
+
+def match_kind(records):
+    """ "full" when the best result holds every term of the query, "partial" otherwise."""
+    if not records:
+        return ""
+    return "full" if max(r.get("coverage", 1.0) for r in records) >= 1.0 else "partial"
+
+
 def _best_section(sections, terms):
     """The article that matches most of the query (longer terms weigh more), if any."""
     best, best_score = None, 0
@@ -86,4 +102,5 @@ def make_hit(rec, plan):
         snippet=snippet(text, terms, plan.doc_numbers),
         score=rec.get("score", 0.0),
         section=section_heading,
+        partial=rec.get("coverage", 1.0) < 1.0,
     )

@@ -28,14 +28,18 @@ def test_admin_page_search_finds_chinese_words(editor, chinese_backend):
 
 def test_synonym_added_in_admin_applies_immediately(editor, chinese_backend):
     make_page("news.NewsArticlePage", "全科社工上门", body="社区全科社工为老人服务")
-    assert get_engine().search(SearchRequest(q="全能社工")).count == 0
+    before = get_engine().search(SearchRequest(q="全能社工"))
+    # Only 社工 matches: the page is listed as a partial match, 全能 is not in it.
+    assert before.match == "partial" and before.hits[0].partial
     response = editor.post(
         "/admin/snippets/search/synonym/add/",
         {"terms": "全科社工、全能社工", "note": "", "enabled": "on"},
     )
     assert response.status_code == 302, response.content.decode()[:500]
     assert Synonym.objects.filter(terms="全科社工，全能社工").exists()
-    assert get_engine().search(SearchRequest(q="全能社工")).count == 1
+    after = get_engine().search(SearchRequest(q="全能社工"))
+    assert after.count == 1 and after.match == "full"
+    assert after.also_searched == ["全科社工"]
 
 
 def test_synonym_needs_two_terms(editor, chinese_backend):
@@ -51,3 +55,15 @@ def test_default_synonyms_expand_abbreviations(chinese_backend):
     make_page("news.NewsArticlePage", "成都设立城乡社区发展治理委员会", body="机构改革")
     titles = {h.title for h in get_engine().search(SearchRequest(q="社治委")).hits}
     assert titles == {"成都设立城乡社区发展治理委员会"}
+
+
+def test_shipped_vocabulary_is_in_the_admin_and_expands_everyday_words(editor, chinese_backend):
+    row = Synonym.objects.get(terms="低保，最低生活保障")
+    assert row.one_way and "社会救助暂行办法" in row.note
+    make_page("policies.PolicyPage", "最低生活保障审核确认办法", body="申请最低生活保障")
+    resp = get_engine().search(SearchRequest(q="低保怎么申请"))
+    assert [h.title for h in resp.hits] == ["最低生活保障审核确认办法"]
+    assert resp.also_searched == ["最低生活保障"] and resp.ignored_words == ["怎么"]
+    assert str(row) == "低保 → 最低生活保障"
+    edit = editor.get(f"/admin/snippets/search/synonym/edit/{row.pk}/")
+    assert edit.status_code == 200 and "单向扩展" in edit.content.decode()

@@ -196,3 +196,30 @@ def test_hostile_queries_give_safe_plans(analyzer, query):
 def test_long_query_is_truncated(analyzer):
     plan = analyzer.parse_query("社区" * 2500)
     assert plan.truncated
+
+
+def test_one_way_mappings_expand_only_forward_and_never_merge():
+    synonyms = Synonyms()
+    synonyms.add_mapping("看病报销", ["医疗救助", "医疗费用"])
+    synonyms.add_mapping("大病", ["医疗救助"])
+    assert synonyms.get("看病报销") == ("医疗救助", "医疗费用")
+    assert synonyms.get("医疗救助") == ()
+    assert synonyms.get("大病") == ("医疗救助",)
+
+
+def test_question_words_are_dropped_but_a_bare_question_word_is_kept():
+    plan = Analyzer().parse_query("低保怎么申请")
+    assert [g.alternatives[0].tokens for g in plan.groups] == [("低保",), ("申请",)]
+    assert plan.dropped == ["怎么"]
+    assert Analyzer().parse_query("什么").groups
+
+
+def test_shipped_vocabulary_rows_are_well_formed():
+    from search.vocabulary import read_vocabulary
+
+    rows = read_vocabulary()
+    assert len(rows) >= 200
+    words = [word for word, _official, _source in rows]
+    assert len(words) == len(set(words)), "an everyday word is listed twice"
+    assert all(official and source for _word, official, source in rows)
+    assert ("低保", ["最低生活保障"]) in [(w, o) for w, o, _s in rows]

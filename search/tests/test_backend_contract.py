@@ -183,3 +183,65 @@ def test_pagination(corpus, engine_name):
 
 def test_database_vendor_is_reported():
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.fixture
+def answers(chinese_backend, django_db_setup):
+    return {
+        "aid": make_page(
+            "policies.PolicyPage",
+            "社会救助暂行办法",
+            body="第三十四条　教育救助采取减免相关费用、发放助学金、给予生活补助等方式实施，"
+            "保障孩子上学的基本学习、生活需求。",
+        ),
+        "partly": make_page(
+            "news.NewsArticlePage", "村里发放春节补助", body="给困难家庭的孩子发放春节补助。"
+        ),
+        "all_terms": make_page(
+            "news.NewsArticlePage",
+            "孩子上学补助发放通知",
+            body="孩子上学可以申请补助。",
+        ),
+        "unrelated": make_page("news.NewsArticlePage", "网格员培训", body="网格员学习新规定。"),
+    }
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_question_finds_the_answering_document(answers, engine_name):
+    resp = run(engine_name, "孩子上学有什么补助")
+    found = [hit.title for hit in resp.hits]
+    # The document holding every meaningful word ranks first; the question words 有/什么 are
+    # left out instead of being required.
+    assert found[0] == answers["all_terms"].title
+    assert answers["aid"].title in found
+    assert answers["unrelated"].title not in found
+    assert resp.match == "full" and not resp.hits[0].partial
+    assert set(resp.plan.dropped) == {"有", "什么"}
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_every_term_first_then_partial_matches_marked(answers, engine_name):
+    resp = run(engine_name, "孩子上学补助")
+    hits = {hit.title: hit for hit in resp.hits}
+    order = [hit.title for hit in resp.hits]
+    assert order.index(answers["all_terms"].title) < order.index(answers["partly"].title)
+    assert not hits[answers["all_terms"].title].partial
+    assert hits[answers["partly"].title].partial
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_weak_partial_hits_give_suggestions_instead(answers, engine_name):
+    # Only one of three words (补助) occurs anywhere: no page of weak hits.
+    resp = run(engine_name, "宠物 狗证 补助")
+    assert resp.hits == [] and resp.count == 0
+
+
+def test_index_number_jumps_to_the_document(corpus):
+    page = corpus["policy"]
+    page.index_number = "000014349/2017-00027"
+    page.save_revision().publish()
+    for variant in ["000014349/2017-00027", " ０００014349/2017-00027 "]:
+        resp = run("database", variant)
+        assert resp.jump_url == page.url
+        assert resp.hits[0].title == page.title
+    assert run("database", "000014349/2017-00028").jump_url == ""

@@ -61,19 +61,30 @@ def test_document_carries_folded_tokens_and_original_text():
 def test_search_body_groups_alternatives_and_synonyms():
     plan = analyzer.parse_query("社治委 网格员")
     body = es_query.search_body(plan, {}, "relevance", 1, 10)
-    must = body["query"]["bool"]["must"]
-    assert len(must) == 2
-    synonyms = must[0]["bool"]["should"]
+    groups = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert len(groups) == 2
+    synonyms = groups[0]["bool"]["should"]
     values = [c["bool"]["should"][1]["term"]["body_tokens"]["value"] for c in synonyms]
     assert values == ["社治委", "城乡社区发展治理委员会"]
     title_clause = synonyms[0]["bool"]["should"][0]["term"]["title_tokens"]
     assert title_clause == {"value": "社治委", "boost": es_query.TITLE_BOOST}
-    assert body["query"]["bool"]["should"][0]["multi_match"]["fields"][1] == "body"
+    assert body["query"]["bool"]["should"][1]["multi_match"]["fields"][1] == "body"
+
+
+def test_search_body_is_relaxed_and_boosts_documents_with_every_term():
+    plan = analyzer.parse_query("孩子上学有什么补助")
+    query = es_query.match_query(plan)["bool"]
+    relaxed = query["must"][0]["bool"]
+    # 有/什么 are dropped; two of the three remaining words are enough to match.
+    assert len(relaxed["should"]) == 3 and relaxed["minimum_should_match"] == 2
+    full = query["should"][0]["bool"]
+    assert full["must"] == relaxed["should"] and full["_name"] == es_query.FULL_MATCH
+    assert full["boost"] > 1
 
 
 def test_doc_number_and_phrase_bodies():
     plan = analyzer.parse_query('成委发(2017)27号 "城乡 社区"')
-    must = es_query.match_query(plan)["bool"]["must"]
+    must = es_query.match_query(plan)["bool"]["must"][0]["bool"]["should"]
     phrase = must[0]["bool"]["should"][1]["match_phrase"]["body_tokens"]["query"]
     assert phrase == "城 乡 社 区"
     assert must[1]["bool"]["should"][1]["term"]["body_tokens"]["value"] == "成委发2017n27号"

@@ -80,12 +80,21 @@ def test_facet_links_work_without_javascript(client, pages):
     assert [a.get_text() for a in filtered.select(".result h3 a")] == [pages["policy"].title]
 
 
-def test_no_results_page_helps(client, pages):
+def test_partial_match_is_said_and_helps(client, pages):
     html = soup(client.get("/search/", {"q": "社区 咸宁"}))
     text = html.get_text()
-    assert "没有找到" in text
-    suggestion_links = {a.get_text() for a in html.select(".no-results a")}
+    # No page mentions 咸宁: the pages about 社区 are listed, marked as a partial match.
+    assert "部分匹配" in html.select_one(".match-note").get_text()
+    assert len(html.select(".result .partial")) == len(html.select(".result")) == 2
+    assert "没有找到" not in text
+    suggestion_links = {a.get_text() for a in html.select(".search-help a")}
     assert "社区" in suggestion_links
+
+
+def test_no_results_page_helps(client, pages):
+    html = soup(client.get("/search/", {"q": "咸宁"}))
+    assert "没有找到" in html.get_text()
+    assert not html.select(".result")
 
 
 def test_api_shape(client, pages):
@@ -127,3 +136,12 @@ def test_empty_page_has_form(client, pages):
     html = soup(client.get("/search/"))
     assert html.select_one("form.search-form input[name=q]") is not None
     assert not html.select("script:not([src])") and not html.select("[style]")
+
+
+def test_header_box_offers_the_same_autocomplete(client, pages):
+    html = soup(client.get("/search/", {"q": "社区"}))
+    for box in (html.select_one("#site-search-q"), html.select_one("#search-q")):
+        assert box["data-autocomplete-url"] == "/api/search/autocomplete/"
+        assert html.select_one(f"datalist#{box['list']}") is not None
+        assert box.find_parent("form")["method"] == "get"  # works without JavaScript
+    assert len(html.select('script[src$="search/autocomplete.js"]')) == 1

@@ -1,0 +1,16 @@
+"""Load the shipped everyday-words vocabulary into the synonym snippet (idempotent)."""
+
+from django.core.management.base import BaseCommand
+
+from search import runtime
+from search.models import Synonym
+from search.vocabulary import load_vocabulary
+
+
+class Command(BaseCommand):
+    help = "把 search/vocabulary/everyday.tsv 中的常用说法→文件用语写入检索同义词（已有的不变）。"
+
+    def handle(self, *args, **options):
+        added = load_vocabulary(Synonym)
+        runtime.synonyms_changed()
+        self.stdout.write(f"检索词表：新增 {added} 组，共 {Synonym.objects.count()} 组同义词。")

@@ -1,0 +1,38 @@
+"""The shipped vocabulary of everyday words → official words (search/vocabulary/everyday.tsv).
+
+Each row becomes a one-way synonym group in the admin (片段 → 检索同义词) with its source in
+the note, so editors can change or disable any entry. Loading is idempotent: rows already
+present (same terms) are left as editors left them.
+"""
+
+from pathlib import Path
+
+VOCABULARY_FILE = Path(__file__).resolve().parent / "vocabulary" / "everyday.tsv"
+NOTE_PREFIX = "常用说法→文件用语；来源："
+
+
+def read_vocabulary(path=VOCABULARY_FILE):
+    """[(everyday word, [official words], source)] from the TSV file."""
+    rows = []
+    for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in raw.split("\t")]
+        if len(parts) != 3 or not all(parts):
+            raise ValueError(f"{path}:{number}: 需要三列（常用说法、文件用语、来源），以制表符分隔")
+        word, official, source = parts
+        rows.append((word, [t.strip() for t in official.split("、") if t.strip()], source))
+    return rows
+
+
+def load_vocabulary(synonym_model, path=VOCABULARY_FILE):
+    """Create the missing one-way groups; returns how many were added."""
+    added = 0
+    for word, official, source in read_vocabulary(path):
+        terms = "，".join([word, *[t for t in official if t != word]])
+        if "，" not in terms or synonym_model.objects.filter(terms=terms).exists():
+            continue
+        note = (NOTE_PREFIX + source)[:200]
+        synonym_model.objects.create(terms=terms, note=note, one_way=True)
+        added += 1
+    return added
