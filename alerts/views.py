@@ -6,7 +6,7 @@ from a request: the confirmation goes to a background task once the transaction 
 
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -29,7 +29,11 @@ def _subscribe_form_context(request, form, target=None, error=""):
 
 def _request_confirmation(address, target):
     """Create (or reuse) the pending subscription and queue its confirmation email."""
-    subscriber, _ = Subscriber.objects.get_or_create(email=address)
+    try:
+        with transaction.atomic():
+            subscriber, _ = Subscriber.objects.get_or_create(email=address)
+    except IntegrityError:  # the same address submitted twice at the same moment
+        subscriber = Subscriber.objects.get(email=address)
     subscription = subscriber.subscriptions.filter(kind=target.kind, **target.fields).first()
     if subscription is not None and subscription.confirmed:
         return  # already subscribed: nothing to send, and the reader is told the same
