@@ -110,3 +110,20 @@ def finance_csv_button(page, user, view_name, next_url=None):
         icon_name="doc-full",
         priority=80,
     )
+
+
+@hooks.register("gongkai_inspection_findings")
+def overdue_disclosure_findings(site, today):
+    """The inspection self-check (siteidentity) lists villages whose disclosures are late."""
+    from .models import VillagePage
+
+    villages = VillagePage.objects.live().descendant_of(site.root_page)
+    for village in villages:
+        for status in village.category_status(today):
+            if status.overdue.overdue:
+                yield {
+                    "severity": "warning",
+                    "kind": "村务公开逾期",
+                    "message": f"{status.label}公开{status.overdue.message}。",
+                    "page": village,
+                }

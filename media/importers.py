@@ -16,8 +16,8 @@ from .privacy import UnreadableImageError, clean_image
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif"}
 
 
-def check_photo(photo, base_dir, where):
-    """Problems with one photo object of a record."""
+def check_photo(photo, base_dir, where, require_credit=False):
+    """Problems with one photo object of a record (a photo feature's photos each need a credit)."""
     if not isinstance(photo, dict):
         return [f"{where} 应为对象"]
     problems = []
@@ -40,6 +40,8 @@ def check_photo(photo, base_dir, where):
     for key in ("caption", "credit", "place"):
         if photo.get(key) is not None and not isinstance(photo.get(key), str):
             problems.append(f"{where} 的 {key} 应为字符串")
+    if require_credit and not (isinstance(photo.get("credit"), str) and photo["credit"].strip()):
+        problems.append(f"{where} 缺少摄影者 credit：图片报道的每张图片都要有自己的署名")
     problems += [f"{where} {p}" for p in check_date(photo, "date_taken")]
     return problems
 
@@ -80,7 +82,9 @@ class PhotoFeatureRecord(RecordType):
             return ["photos 应为至少包含一张图片的列表"]
         problems = check_string_list(record, "tags")
         for n, photo in enumerate(photos, start=1):
-            problems += check_photo(photo, record.base_dir, f"photos 第 {n} 项")
+            problems += check_photo(
+                photo, record.base_dir, f"photos 第 {n} 项", require_credit=True
+            )
         return problems
 
     def save(self, record, batch):

@@ -18,6 +18,7 @@ from wagtail.search import index
 from home.attribution import AttributedPage
 from listings.paging import page_of
 
+from .page_forms import PhotoFeatureForm
 from .privacy import UnreadableImageError, clean_image
 
 PHOTOS_PER_PAGE = 12
@@ -172,6 +173,7 @@ class PhotoFeaturePage(AttributedPage, Page):
     ]
     parent_page_types = ["media.PhotoFeatureIndexPage"]
     subpage_types = []
+    base_form_class = PhotoFeatureForm
 
     class Meta:
         verbose_name = "图片报道"

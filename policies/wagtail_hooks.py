@@ -61,3 +61,20 @@ def register_split_preview_menu_item():
     return MenuItem(
         "政策全文拆分预览", reverse("policies_split_preview"), icon_name="list-ol", order=310
     )
+
+
+@hooks.register("gongkai_inspection_findings")
+def overdue_interpretation_findings(site, today):
+    """The inspection self-check (siteidentity) lists policies still without an interpretation."""
+    from policies.admin_views import overdue_policies
+
+    for policy in overdue_policies(today):
+        if not policy.path.startswith(site.root_page.path):
+            continue
+        yield {
+            "severity": "warning",
+            "kind": "解读逾期",
+            "message": f"发布已超过{policy.interpretation_deadline:%Y年%-m月%-d日}的解读期限，"
+            "仍没有政策解读（三同步）。",
+            "page": policy,
+        }

@@ -56,7 +56,8 @@ def news_article(title=None, parent=None, **fields):
 def case_study(title=None, **fields):
     n = next(_seq)
     parent = index(CaseStudyIndexPage, "cases", "典型案例")
-    page = CaseStudyPage(title=title or f"案例{n}", slug=f"case-{n}", date=DAY, **fields)
+    fields.setdefault("date", DAY)
+    page = CaseStudyPage(title=title or f"案例{n}", slug=f"case-{n}", **fields)
     return publish(parent, page)
 
 
