@@ -189,10 +189,17 @@ PAGECACHE_URL_NAMES += [
     f"news:feed-{f}-{k}" for f in ("news", "cases", "photos", "policies") for k in ("rss", "atom")
 ]
 
-# Admin login throttling.
+# Client addresses: X-Forwarded-For counts only from these proxies (addresses or networks).
+# The nginx recipe runs on the same machine: GONGKAI_TRUSTED_PROXIES=127.0.0.1 (production's
+# default). Nobody else can choose the address the site sees for them.
+GONGKAI_TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES")
+
+# Admin login throttling: a lockout holds one username from one address, so failures from one
+# address never lock out the same or another person elsewhere (nginx limits the login rate).
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "gongkai.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
