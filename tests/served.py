@@ -130,6 +130,8 @@ def serve(work, workers=2, fixtures=(), **env_overrides):
     recipe = Recipe(work, env, app_port, site_port, admin_password=secrets.token_urlsafe(16))
     (work / "var").mkdir(parents=True, exist_ok=True)
     recipe.manage("migrate", "--noinput")
+    recipe.manage("createcachetable")
+    recipe.manage("home_site_address")
     recipe.manage("collectstatic", "--noinput")
     if fixtures:
         # Bulk import without rendering the page cache page by page; build it once after.
@@ -181,6 +183,7 @@ class Client:
         self.cookies = {}
 
     def request(self, method, path, form=None, headers=None):
+        path = urllib.parse.quote(path, safe="/?=&%:+,;@~")
         body = urllib.parse.urlencode(form) if form is not None else None
         sent = {"Host": f"{self.host}:{self.port}", **(headers or {})}
         if body is not None:

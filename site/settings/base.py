@@ -144,7 +144,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
-# Cache: Redis when REDIS_URL is set, process memory otherwise.
+# Cache: one for every worker and process. Redis when REDIS_URL is set (how production is
+# meant to run), else Django's database cache (`manage.py createcachetable`, run by
+# `make migrate` and deploy.sh); never per-process memory, which gunicorn's workers would not
+# share (synonyms, site settings, search caches).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -155,11 +158,18 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "gongkai_cache",
+        }
+    }
 
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "公开 · 城乡社区治理信息公开")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the site (scheme, host, port): every absolute link it writes.
+GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", GONGKAI_BASE_URL)
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "jpg", "png"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
