@@ -6,6 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_FILES := home/demo/seeds.jsonl $(sort $(wildcard policies/demo/*.jsonl)) $(sort $(wildcard disclosures/demo/*.jsonl)) $(sort $(wildcard specials/demo/*.jsonl)) $(sort $(wildcard enquiries/demo/*.jsonl))
 export DJANGO_SETTINGS_MODULE ?= gongkai.settings.dev
+# The demo is the real site: DEBUG off (Chinese 404/500 pages), absolute links on HOST:PORT.
+# `DEBUG=1 make demo` gives Django's debug pages for development.
+export DEBUG ?= 0
+export GONGKAI_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: demo test install install-dev migrate demo-content serve lint format lock check clean cache backup
 
@@ -28,6 +32,7 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 demo-content: migrate
 	$(BIN)/python manage.py import_content $(DEMO_FILES)
@@ -36,10 +41,14 @@ demo-content: migrate
 	$(BIN)/python manage.py siteidentity_demo
 	$(BIN)/python manage.py search_load_vocabulary
 	$(BIN)/python manage.py search_rebuild
+	$(BIN)/python manage.py home_site_address
 
+# Scheduled pages go live while the demo serves: publish_scheduled every minute alongside.
 demo: demo-content
 	@echo "公开 is running on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@(while sleep 60; do $(BIN)/python manage.py publish_scheduled >/dev/null || true; done) & \
+	  loop=$$!; trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev
 	$(BIN)/ruff check .

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from gongkai.addresses import absolute_url
+
 from .anchoring import record_head
 from .finance_csv import COLUMNS, template_csv
 from .models import DisclosurePage, VillagePage
@@ -161,8 +163,8 @@ def _qr_svg(url):
 
 
 def short_url(request, name, pk):
-    """A short absolute link for printing and QR codes, on the host the reader used."""
-    return request.build_absolute_uri(reverse(f"disclosures:{name}", args=[pk]))
+    """A short absolute link for printing and QR codes, on the site's public address."""
+    return absolute_url(reverse(f"disclosures:{name}", args=[pk]))
 
 
 @require_GET

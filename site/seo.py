@@ -13,6 +13,8 @@ import logging
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from gongkai.addresses import absolute_url
+
 logger = logging.getLogger(__name__)
 
 SCHEMA_TYPES = {
@@ -85,7 +87,7 @@ def share_image(page, request):
         logger.warning("分享图生成失败：%s", image.pk, exc_info=True)
         return None
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        "url": absolute_url(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": getattr(image, "alt_text", "") or image.title,
@@ -167,7 +169,7 @@ def structured_data(page, request, canonical, image=None):
     if kind == "WebSite":
         data["potentialAction"] = {
             "@type": "SearchAction",
-            "target": request.build_absolute_uri("/search/") + "?q={search_term_string}",
+            "target": absolute_url("/search/") + "?q={search_term_string}",
             "query-input": "required name=search_term_string",
         }
         data["publisher"] = _publisher(request)

@@ -94,3 +94,29 @@ def test_make_test_runs_pytest_on_the_test_settings():
     assert pytest_lines and all(
         "DJANGO_SETTINGS_MODULE=gongkai.settings.test" in line for line in pytest_lines
     )
+
+
+def test_make_demo_serves_with_debug_off_on_its_own_address():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "GONGKAI_BASE_URL"}}
+    env.update(HOST="127.0.0.1", PORT="8765")
+    shown = subprocess.run(
+        ["make", "-s", "--eval", "show-env: ; @echo $$DEBUG $$GONGKAI_BASE_URL", "show-env"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shown.stdout.split() == ["0", "http://127.0.0.1:8765"]
+    code = "from django.conf import settings; print(settings.DEBUG, settings.GONGKAI_BASE_URL)"
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "gongkai.settings.dev",
+            "DEBUG": "0",
+            "GONGKAI_BASE_URL": "http://127.0.0.1:8765",
+        },
+    )
+    assert result.stdout.split()[-2:] == ["False", "http://127.0.0.1:8765"], result.stderr

@@ -121,7 +121,6 @@ http {{
     tcp_nopush on;
     keepalive_requests 1000000;
     upstream gongkai_app {{ server 127.0.0.1:{app_port}; keepalive 32; }}
-    limit_req_zone $binary_remote_addr zone=gongkai_login:10m rate=30r/m;
     map $scheme $gongkai_hsts {{ https "max-age=31536000"; default ""; }}
     include gongkai/gongkai-maps.conf;
 

@@ -155,7 +155,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
-# Cache: Redis when REDIS_URL is set, process memory otherwise.
+# Cache: one for every worker and process. Redis when REDIS_URL is set (how production is
+# meant to run), else Django's database cache (`manage.py createcachetable`, run by
+# `make migrate` and deploy.sh); never per-process memory, which gunicorn's workers would not
+# share (synonyms, site settings, search caches).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -166,11 +169,18 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "gongkai_cache",
+        }
+    }
 
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "公开 · 城乡社区治理信息公开")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the site (scheme, host, port): every absolute link it writes.
+GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", GONGKAI_BASE_URL)
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # No in-place replacement of a disclosure's original; images stripped of EXIF/GPS.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosures.documents.DocumentForm"
@@ -202,10 +212,17 @@ PAGECACHE_URL_NAMES += [
     f"news:feed-{f}-{k}" for f in ("news", "cases", "photos", "policies") for k in ("rss", "atom")
 ]
 
-# Admin login throttling.
+# Client addresses: X-Forwarded-For counts only from these proxies (addresses or networks).
+# The nginx recipe runs on the same machine: GONGKAI_TRUSTED_PROXIES=127.0.0.1 (production's
+# default). Nobody else can choose the address the site sees for them.
+GONGKAI_TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES")
+
+# Admin login throttling: a lockout holds one username from one address, so failures from one
+# address never lock out the same or another person elsewhere (nginx limits the login rate).
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "gongkai.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
 # Email: SMTP from the environment (dev.py prints to the console, the tests keep it in memory).

@@ -7,6 +7,7 @@ DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
 GONGKAI_CHAIN_KEY = env_required("GONGKAI_CHAIN_KEY")  # signs disclosure versions and heads
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+GONGKAI_TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))

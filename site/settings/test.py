@@ -1,10 +1,11 @@
 """Strict settings for the test suite."""
 
+import os
 import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES
+from .base import CACHES, DATABASES, REDIS_URL, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -18,11 +19,14 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL:
+    # CI's Redis pass: the real backend, under a key prefix of this run's own.
+    CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
-WAGTAILADMIN_BASE_URL = "http://testserver"
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+GONGKAI_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 AXES_ENABLED = False  # tests/test_security.py turns it on to check the lockout
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
