@@ -8,6 +8,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
 
 from listings.params import ParameterError, clean_text, parse_page, parse_sort, parse_year
+from policies.validity import ANNOTATION, annotate_validity
 
 PER_PAGE = 20
 # Documents without a number go after the numbered ones.
@@ -76,6 +77,9 @@ def _filter_q(key, value):
         return Q(region__name=value)
     if key == "year":
         return Q(published_date__year=int(value))
+    if key == "validity":
+        # Today's validity, relations included (policies.validity), not the stored field.
+        return Q(**{ANNOTATION: value})
     return Q(**{key: value})
 
 
@@ -114,6 +118,7 @@ def _options(base):
 
 
 def _apply(queryset, filters, skip=None):
+    queryset = annotate_validity(queryset)
     for key, value in filters.items():
         if key != skip:
             queryset = queryset.filter(_filter_q(key, value))
@@ -141,6 +146,9 @@ def _counts(key, queryset):
             .annotate(n=Count("pk", distinct=True))
         )
         return {str(r["y"]): r["n"] for r in rows}
+    if key == "validity":
+        rows = annotate_validity(queryset).values(ANNOTATION).annotate(n=Count("pk", distinct=True))
+        return {r[ANNOTATION]: r["n"] for r in rows if r[ANNOTATION]}
     rows = queryset.values(key).annotate(n=Count("pk", distinct=True))
     return {r[key]: r["n"] for r in rows if r[key]}
 

@@ -52,6 +52,10 @@ def authorities(page):
 
 
 def validity(page):
+    """Today's validity: a policy's ``current_validity`` (relations in force), else the field."""
+    current = getattr(page, "current_validity", None)
+    if current:
+        return str(current)
     if not hasattr(page, "validity"):
         return ""
     display = getattr(page, "get_validity_display", None)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -14,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from policies import validity as validity_rules
 from policies.admin_views import InterpretationStatusPanel
 from policies.blocks import policy_body_blocks
 from policies.doc_numbers import canonical_doc_number, doc_number_sort_key
@@ -132,7 +134,9 @@ class PolicyPage(RoutablePageMixin, Page):
         APIField("published_date"),
         APIField("effective_date"),
         APIField("expiry_date"),
-        APIField("validity"),
+        # Today's validity (relations in force included); the stored field is validity_recorded.
+        APIField("validity", serializer=CharField(source="current_validity", read_only=True)),
+        APIField("validity_recorded", serializer=CharField(source="validity", read_only=True)),
         APIField("topics_list"),
         APIField("region_name"),
         APIField("summary"),
@@ -144,6 +148,7 @@ class PolicyPage(RoutablePageMixin, Page):
         APIField("package_ids"),
         APIField("out_of_force"),
         APIField("validity_banner_text"),
+        APIField("pending_validity_changes"),
     ]
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []
@@ -258,8 +263,14 @@ class PolicyPage(RoutablePageMixin, Page):
             return []
         return [r for r in self.relations_in.select_related("page") if r.page.live]
 
-    def incoming(self, relation_type):
-        return [r for r in self._incoming_relations if r.relation_type == relation_type]
+    def incoming(self, relation_type, day=None):
+        """Live relations of this type in force on ``day`` (default today)."""
+        day = day or timezone.localdate()
+        return [
+            r
+            for r in self._incoming_relations
+            if r.relation_type == relation_type and validity_rules.relation_in_force(r, day)
+        ]
 
     def amended_by(self):
         return self.incoming(RelationType.AMENDS)
@@ -275,30 +286,77 @@ class PolicyPage(RoutablePageMixin, Page):
     def is_expired(self):
         return bool(self.expiry_date and self.expiry_date < timezone.localdate())
 
+    def validity_on(self, day):
+        """有效/已修订/已废止/已失效 on ``day``: own field, expiry and relations in force."""
+        return validity_rules.validity_on(
+            self.validity, self.expiry_date, self._incoming_relations, day
+        )
+
+    @cached_property
+    def current_validity(self):
+        """Today's validity; read from the library's annotation when the page came from it."""
+        annotated = self.__dict__.get(validity_rules.ANNOTATION)
+        return annotated or self.validity_on(timezone.localdate())
+
     @property
     def out_of_force(self):
-        return self.validity in OUT_OF_FORCE or self.is_expired or bool(self.repealed_by())
+        return self.current_validity in OUT_OF_FORCE
+
+    @cached_property
+    def validity_changes(self):
+        """(in force, pending) amendments and repeals of this document, as of today."""
+        return validity_rules.changes(self._incoming_relations, timezone.localdate())
+
+    @property
+    def pending_changes(self):
+        return self.validity_changes[1]
+
+    def validity_notice(self):
+        """What every view of the document says about its force; None when nothing to say.
+
+        ``changes`` are the repeals (or amendments) in force behind the status, ``tail`` ends
+        their sentence; ``pending`` are those dated after today (the document is still in force
+        until then)."""
+        current, pending = self.validity_changes
+        status = self.current_validity
+        verb = {Validity.REPEALED: "废止", Validity.AMENDED: "修订"}.get(status)
+        changes = [c for c in current if c.verb == verb]
+        if status == Validity.REPEALED:
+            headline, tail = "本文件已废止，仅供查阅。", "，仅供查阅。"
+        elif status == Validity.EXPIRED:
+            when = f"于{self.expiry_date:%Y年%-m月%-d日}" if self.expiry_date else ""
+            headline, tail = f"本文件已{when}失效，仅供查阅。", ""
+        elif status == Validity.AMENDED:
+            headline, tail = "本文件已修订，请注意查阅修订内容。", "，请注意查阅修订内容。"
+        else:
+            headline, tail = "", ""
+        if not headline and not pending:
+            return None
+        if changes:
+            headline = "；".join(c.text for c in changes) + tail
+        return {
+            "status": status,
+            "headline": headline,
+            "changes": changes,
+            "tail": tail,
+            "pending": pending,
+        }
 
     def validity_banner(self):
-        """The sentence shown on every view of a document no longer (fully) in force."""
-        repealers = self.repealed_by()
-        if repealers:
-            names = "、".join(f"《{r.page.title}》" for r in repealers)
-            return f"本文件已被{names}废止，仅供查阅。"
-        if self.validity == Validity.REPEALED:
-            return "本文件已废止，仅供查阅。"
-        if self.validity == Validity.EXPIRED or self.is_expired:
-            when = f"于{self.expiry_date:%Y年%-m月%-d日}" if self.expiry_date else ""
-            return f"本文件已{when}失效，仅供查阅。"
-        amenders = self.amended_by()
-        if amenders or self.validity == Validity.AMENDED:
-            names = "、".join(f"《{r.page.title}》" for r in amenders)
-            return f"本文件已被{names}修订，请注意查阅修订内容。" if names else "本文件已修订。"
-        return ""
+        """The plain sentence shown on every view of a document no longer (fully) in force."""
+        notice = self.validity_notice()
+        return notice["headline"] if notice else ""
 
     @property
     def validity_banner_text(self):
         return self.validity_banner()
+
+    @property
+    def pending_validity_changes(self):
+        return [
+            {"type": c.verb, "id": c.page.pk, "title": c.page.title, "date": c.date, "text": c.text}
+            for c in self.pending_changes
+        ]
 
     def relations(self):
         out = [
@@ -463,7 +521,13 @@ class PolicyRelation(Orderable):
         related_name="relations_in",
         verbose_name="被修订或废止的文件",
     )
-    date = models.DateField("生效日期", null=True, blank=True)
+    date = models.DateField(
+        "生效日期",
+        null=True,
+        blank=True,
+        help_text="修订或废止自哪一天起生效；留空时为本文件的实施日期，无实施日期时为发布日期。"
+        "在此之前，被修订或废止的文件仍显示为有效，并提示将于该日修订或废止。",
+    )
 
     panels = [FieldPanel("relation_type"), FieldPanel("target"), FieldPanel("date")]
 

@@ -54,7 +54,7 @@ def test_api_reports_repeal_in_force_state(client):
     relate(new, RelationType.REPEALS, old)
     detail = client.get(f"/api/v2/policies/{old.pk}/").json()
     assert detail["out_of_force"] is True
-    assert detail["validity_banner_text"] == "本文件已被《新办法》废止，仅供查阅。"
+    assert detail["validity_banner_text"] == "本文件已于2018年1月1日被《新办法》废止，仅供查阅。"
     assert detail["relations"] == [
         {"type": "repeals", "direction": "incoming", "id": new.pk, "title": "新办法"}
     ]

@@ -63,7 +63,8 @@ def test_repeal_shows_on_both_pages_with_banner(client):
     new = make_policy("成都市社区志愿服务管理办法（2020）")
     relate(new, RelationType.REPEALS, old, date=datetime.date(2020, 5, 1))
     old_html = html(client, old)
-    assert "本文件已被《成都市社区志愿服务管理办法（2020）》废止" in old_html
+    link = f'<a href="{new.url}">《成都市社区志愿服务管理办法（2020）》</a>'
+    assert f"本文件已于2020年5月1日被{link}废止" in old_html
     assert "policy-validity-banner" in old_html
     new_html = html(client, new)
     assert "本文件废止" in new_html and "《成都市社区志愿服务管理办法（2012）》" in new_html
@@ -77,7 +78,7 @@ def test_amendment_shows_in_reverse(client):
     amending = make_policy("关于修改《社区工作者管理办法》的决定")
     relate(amending, RelationType.AMENDS, base)
     content = html(client, base)
-    assert "本文件已被<a" in content and "修订" in content
+    assert "本文件已于2018年1月1日被<a" in content and "修订" in content
     assert base.amended_by()[0].page.pk == amending.pk
 
 
