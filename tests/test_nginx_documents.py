@@ -4,6 +4,7 @@ is refused (at /documents/ and at /media/documents/), a public one is served, by
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,11 +32,13 @@ for title, collection, body in (("公开", root, b"%PDF-1.4 public"),
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site():
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         pytest.fail("nginx is not installed (.ci/run installs Debian's nginx)")
-    work = tmp_path_factory.mktemp("recipe")
+    # nginx workers run as an unprivileged user: the folder must be readable by them
+    work = Path(tempfile.mkdtemp(prefix="gongkai-recipe-"))
+    work.chmod(0o755)
     env = dict(servers.gongkai_env(work), GONGKAI_X_ACCEL="1", GONGKAI_PAGECACHE="0")
     (work / "var").mkdir()
     manage = [sys.executable, "manage.py"]
@@ -50,6 +53,8 @@ def site(tmp_path_factory):
     ).stdout
     rows = [line.split()[1:] for line in out.splitlines() if line.startswith("DOC ")]
     docs = {"public": tuple(rows[0]), "private": tuple(rows[1])}
+    for path in work.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
     app_port, site_port, static_port = (servers.free_port() for _ in range(3))
     (work / "static-copy").mkdir()
     app = servers.start_gongkai(env, app_port, work)
@@ -61,6 +66,7 @@ def site(tmp_path_factory):
     finally:
         servers.stop(proxy)
         servers.stop(app)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def test_private_document_is_refused_and_public_one_served(site):

@@ -191,3 +191,36 @@ def test_a_backup_with_a_corrupt_database_is_refused(tmp_path, settings):
     with pytest.raises(CommandError, match="备份"):
         call_command("backup_restore", str(path), yes=True)
     assert build.home() is not None  # the database is still there
+
+
+def test_the_black_box_list_of_bad_urls_gets_no_server_error(client):
+    """The URL list of ../shared/checks/trust-no-anon-500, through the test client."""
+    from urllib.parse import quote
+
+    from disclosures.tests.factories import finance_disclosure, hierarchy
+
+    listing_urls()
+    finance_disclosure(hierarchy()[3][0])
+    paths = []
+    for route in ("/search/", "/api/search/", "/policies/", "/news/", "/cases/", "/photos/"):
+        for key, value in (
+            ("year", "²"),
+            ("year", "①"),
+            ("year", "٣"),
+            ("page", "²"),
+            ("page", "①"),
+            ("page", BIG),
+            ("page", "-1"),
+            ("year", BIG),
+            ("sort", "<x>"),
+        ):
+            paths.append(f"{route}?q={quote('社区')}&{key}={quote(value)}")
+        paths.append(f"{route}?q={quote(chr(0))}")
+    paths += ["/siwu/?q=%00", "/siwu/?year=%C2%B2", "/%ff%fe/", "/search/?q=%ff%fe"]
+    paths += ["/api/search/autocomplete/?q=%ff", "/photographers/" + quote("新华社/张三") + "/"]
+    bad = []
+    for path in paths:
+        status = client.get(path).status_code
+        if status >= 500:
+            bad.append((path, status))
+    assert bad == []
