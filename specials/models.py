@@ -157,9 +157,9 @@ class CollectionPage(Page):
     @cached_property
     def criteria(self):
         """What the editor asked for, as plain data (also shown in the API)."""
-        from .query import Criteria
+        from .query import criteria_of
 
-        return Criteria.of(self).as_dict()
+        return criteria_of(self).as_dict()
 
     def collection(self, params=None, explain=False):
         from .results import run_collection

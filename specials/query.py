@@ -9,7 +9,17 @@ import logging
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Case, DateField, F, IntegerField, Max, Q, Value, When
+from django.db.models import (
+    Case,
+    DateField,
+    F,
+    IntegerField,
+    Max,
+    Q,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
@@ -194,21 +204,39 @@ def item_date(page, source):
     return first.date() if first else None
 
 
+# What each page type's line in a listing reads, fetched for all shown items at once.
+LISTING_RELATIONS = {
+    "policies.PolicyPage": ["issuing_authorities"],
+    "policies.PolicyInterpretationPage": ["interprets"],
+    "news.NewsArticlePage": ["region"],
+    "news.CaseStudyPage": ["region"],
+}
+
+
+def prefetch_for_listing(pages):
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(page._meta.label, []).append(page)
+    for label, group in by_model.items():
+        if label in LISTING_RELATIONS:
+            prefetch_related_objects(group, *LISTING_RELATIONS[label])
+    return pages
+
+
 def pinned_items(collection):
     """The live public pinned pages in the editor's order (works in preview, before saving)."""
     pins = [pin for pin in collection.pins.all() if pin.page_id]
-    live = {
-        p.pk: p for p in Page.objects.live().public().filter(pk__in=[pin.page_id for pin in pins])
-    }
+    ids = [pin.page_id for pin in pins]
+    live = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
     items, seen = [], set()
     for pin in pins:
         page = live.get(pin.page_id)
         if page is None or page.pk in seen or page.pk == collection.pk:
             continue
         seen.add(page.pk)
-        specific = page.specific
-        source = source_for(specific)
-        items.append(Item(specific, source, item_date(specific, source), pinned=True))
+        source = source_for(page)
+        items.append(Item(page, source, item_date(page, source), pinned=True))
+    prefetch_for_listing([item.page for item in items])
     return items
 
 
@@ -243,21 +271,42 @@ class Combined:
         rest_start = max(0, start - len(self.pins))
         rest_stop = max(0, stop - len(self.pins))
         if rest_stop > rest_start:
-            for page in self.pages[rest_start:rest_stop].specific():
+            pages = prefetch_for_listing(list(self.pages[rest_start:rest_stop].specific()))
+            for page in pages:
                 source = source_for(page)
                 date = getattr(page, "item_date", None) or item_date(page, source)
                 shown.append(Item(page, source, date))
         return shown
 
 
-def collection_items(collection, crit=None):
+def _memo(collection, key, make):
+    """Work done once per page object: a page is loaded afresh for every request."""
+    cache = collection.__dict__.setdefault("_specials_memo", {})
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]
+
+
+def criteria_of(collection):
+    return _memo(collection, "criteria", lambda: Criteria.of(collection))
+
+
+def pins_of(collection):
+    return _memo(collection, "pins", lambda: pinned_items(collection))
+
+
+def collection_items(collection):
     """Everything the collection shows, in its order; an unavailable search shows nothing."""
-    crit = crit or Criteria.of(collection)
-    try:
-        pages = ordered(matching(collection, crit), crit)
-    except SearchUnavailable:
-        pages = Page.objects.none().annotate(item_date=Value(None, output_field=DateField()))
-    return Combined(pinned_items(collection), pages)
+
+    def make():
+        crit = criteria_of(collection)
+        try:
+            pages = ordered(matching(collection, crit), crit)
+        except SearchUnavailable:
+            pages = Page.objects.none().annotate(item_date=Value(None, output_field=DateField()))
+        return Combined(pins_of(collection), pages)
+
+    return _memo(collection, "items", make)
 
 
 def first_items(collection, count):

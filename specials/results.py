@@ -4,6 +4,7 @@ the date of the newest item, and (in the editor's preview) why a collection is e
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
@@ -13,13 +14,13 @@ from listings.params import clean_text, parse_listing, shown
 from .query import (
     STEPS,
     Combined,
-    Criteria,
     SearchUnavailable,
+    criteria_of,
     hidden_pins,
     matching,
     newest_item_date,
     ordered,
-    pinned_items,
+    pins_of,
 )
 from .sources import FACT_LABELS
 
@@ -88,8 +89,6 @@ def _facets(pages, pins, crit, filters):
     rows = pages.order_by().values("content_type").annotate(n=Count("pk"))
     type_counts = {row["content_type"]: row["n"] for row in rows}
     for source in crit.sources:
-        from django.contrib.contenttypes.models import ContentType
-
         ct = ContentType.objects.get_for_model(source.model)
         count = type_counts.get(ct.pk, 0) + sum(1 for i in pins if i.source is source)
         if count:
@@ -175,11 +174,11 @@ def _is_set(step, crit):
 
 def run_collection(collection, params, explain=False):
     """The reader's page of the collection; never raises on what the query string holds."""
-    crit = Criteria.of(collection)
+    crit = criteria_of(collection)
     query = parse_listing(params)
     messages = query.notes
     filters = _reader_filters(params, crit, query)
-    pins = pinned_items(collection)
+    pins = pins_of(collection)
     try:
         pages = matching(collection, crit)
         pages.exists()
