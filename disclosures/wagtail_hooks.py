@@ -105,7 +105,7 @@ def finance_csv_button(page, user, view_name, next_url=None):
     if page.specific_class is not DisclosurePage or not page.permissions_for_user(user).can_edit():
         return
     yield Button(
-        "从 CSV 导入收支明细",
+        "从 Excel 或 CSV 导入收支明细",
         url=reverse("disclosures_import_finance_csv", args=[page.pk]),
         icon_name="doc-full",
         priority=80,
