@@ -110,3 +110,17 @@ def finance_csv_button(page, user, view_name, next_url=None):
         icon_name="doc-full",
         priority=80,
     )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_personal_numbers(request, page):
+    """Tell the clerk where an ID, phone or bank number is; publishing masks it."""
+    from .models import DisclosurePage
+    from .privacy import scan_page
+
+    if page.specific_class is not DisclosurePage:
+        return
+    draft = page.specific.get_latest_revision_as_object()
+    for warning in scan_page(draft):
+        messages.warning(request, f"个人信息提示：{warning}。")

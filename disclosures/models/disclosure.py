@@ -338,6 +338,13 @@ class DisclosurePage(ProtectedTreeMixin, Page):
 
     def publish(self, revision, user=None, **kwargs):
         """Refuse to publish a state that fails the checks; the version is recorded on signal."""
+        from ..privacy import mask_page
+
+        masked = revision.as_object()
+        if mask_page(masked):
+            # Publish a copy with ID, phone and bank numbers masked; only the draft history
+            # in the admin keeps what the clerk typed.
+            revision = masked.save_revision(user=user, log_action=False, clean=False)
         problems = revision.as_object().publish_problems()
         if problems:
             raise ValidationError(problems)
