@@ -1,4 +1,4 @@
-"""Admin view: replace a disclosure's finance lines from a CSV file (saved as a draft)."""
+"""Admin view: replace a disclosure's finance lines from an .xlsx or CSV file (saved as a draft)."""
 
 from django import forms
 from django.contrib import messages
@@ -7,15 +7,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .finance_csv import parse_finance_csv
 from .models import DisclosurePage, FinanceLine
+from .xlsx_import import parse_finance_upload
 
 MAX_BYTES = 1024 * 1024
 SUMMARY_FIELDS = ("opening_balance", "total_income", "total_expenditure", "closing_balance")
 
 
 class FinanceCsvForm(forms.Form):
-    file = forms.FileField(label="CSV 文件", help_text="UTF-8 或 Excel 另存的 CSV，最大 1 MB")
+    file = forms.FileField(
+        label="Excel 或 CSV 文件",
+        help_text="按模板填写的 Excel 工作簿（.xlsx），或 UTF-8 / GBK 编码的 CSV，最大 1 MB",
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -32,7 +35,7 @@ def import_finance_csv(request, page_id):
     errors = []
     form = FinanceCsvForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        parsed = parse_finance_csv(
+        parsed = parse_finance_upload(
             form.cleaned_data["file"].read(),
             period_start=draft.period_start if draft.is_regular else None,
             period_end=draft.period_end if draft.is_regular else None,
@@ -43,13 +46,14 @@ def import_finance_csv(request, page_id):
             errors = ["缺少汇总行，须有：期初余额、收入合计、支出合计、期末余额"]
         if not errors:
             save_lines(draft, parsed, request.user)
-            messages.success(request, f"已从 CSV 导入 {len(parsed.lines)} 笔收支，保存为草稿。")
+            messages.success(request, f"已导入 {len(parsed.lines)} 笔收支，保存为草稿。")
             return redirect("wagtailadmin_pages:edit", page.pk)
     context = {
         "page": page,
         "form": form,
         "errors": errors,
         "template_url": reverse("disclosures:finance_template"),
+        "xlsx_template_url": reverse("disclosures:xlsx_template", args=["finance"]),
     }
     return TemplateResponse(request, "disclosures/admin/import_finance_csv.html", context)
 

@@ -52,8 +52,12 @@ class CsvError:
     line: int
     column: str
     reason: str
+    letter: str = ""  # the spreadsheet column (A, B, …) when read from a workbook
 
     def __str__(self):
+        if self.letter:
+            named = f"（{self.column}）" if self.column else ""
+            return f"第 {self.line} 行 {self.letter} 列{named}：{self.reason}"
         where = f"第 {self.line} 行" + (f"，“{self.column}”列" if self.column else "")
         return f"{where}：{self.reason}"
 
@@ -65,6 +69,7 @@ class ParsedFinance:
     summary: dict = field(default_factory=dict)
     summary_lines: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
+    header: dict = field(default_factory=dict)  # column name → 0-based index in the row
 
     @property
     def ok(self):
@@ -111,35 +116,44 @@ def parse_finance_csv(data, *, period_start=None, period_end=None, check_totals=
         text = decode(data)
     except UnicodeDecodeError:
         return ParsedFinance(errors=[CsvError(1, "", "文件编码无法识别，请另存为 UTF-8 CSV")])
-    result = ParsedFinance()
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = None
     try:
-        for row in reader:
-            line_no = reader.line_num
-            if not any(cell.strip() for cell in row) or row[0].strip().startswith("#"):
-                continue
-            if header is None:
-                header, unknown = _header_map(row)
-                missing = [c for c in REQUIRED_COLUMNS if c not in header]
-                if missing:
-                    result.errors.append(
-                        CsvError(
-                            line_no,
-                            "",
-                            f"表头缺少“{'、'.join(missing)}”列，应为：{'，'.join(COLUMNS)}",
-                        )
-                    )
-                    return result
-                continue
-            _parse_row(row, line_no, header, result)
+        rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
-        result.errors.append(CsvError(reader.line_num, "", f"CSV 格式错误：{exc}"))
-        return result
+        return ParsedFinance(errors=[CsvError(reader.line_num, "", f"CSV 格式错误：{exc}")])
+    return parse_finance_rows(
+        rows, period_start=period_start, period_end=period_end, check_totals=check_totals
+    )
+
+
+def parse_finance_rows(rows, *, period_start=None, period_end=None, check_totals=True):
+    """Parse ``(line number, cells)`` pairs of text in the template layout (CSV or workbook)."""
+    result = ParsedFinance()
+    header = None
+    last = 1
+    for line_no, row in rows:
+        last = line_no
+        if not any(cell.strip() for cell in row) or row[0].strip().startswith("#"):
+            continue
+        if header is None:
+            header, unknown = _header_map(row)
+            result.header = header
+            missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            if missing:
+                result.errors.append(
+                    CsvError(
+                        line_no,
+                        "",
+                        f"表头缺少“{'、'.join(missing)}”列，应为：{'，'.join(COLUMNS)}",
+                    )
+                )
+                return result
+            continue
+        _parse_row(row, line_no, header, result)
     if header is None:
         result.errors.append(CsvError(1, "", "文件为空，缺少表头"))
     elif not result.lines and not result.errors:
-        result.errors.append(CsvError(reader.line_num or 1, "", "没有任何收支明细行"))
+        result.errors.append(CsvError(last, "", "没有任何收支明细行"))
     if check_totals and result.ok:
         _check_totals(result, period_start, period_end)
     return result

@@ -15,6 +15,11 @@ urlpatterns = [
         name="finance_template",
     ),
     path(
+        "siwu-data/template/<slug:category>.xlsx",
+        views.xlsx_template,
+        name="xlsx_template",
+    ),
+    path(
         "siwu-data/disclosure/<id:pk>.<str:fmt>",
         views.finance_export,
         name="finance_export",

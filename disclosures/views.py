@@ -17,11 +17,12 @@ from gongkai.addresses import absolute_url
 from .anchoring import record_head
 from .finance_csv import COLUMNS, template_csv
 from .models import DisclosurePage, VillagePage
-from .schedule import FINANCE
+from .schedule import CATEGORY_LABELS, FINANCE
 from .spreadsheet import safe_rows
+from .xlsx_export import XLSX, disclosure_workbook, template_workbook, village_year_workbook
 
 BOM = "\ufeff"
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "xlsx")
 
 
 def _live(model, pk):
@@ -56,7 +57,7 @@ def _comment_rows(page, request):
     return rows
 
 
-def finance_rows(page):
+def finance_rows(page, iso_dates=True):
     """The table in the import template's layout, so an export can be imported again."""
     rows = [["期初余额", "", "", page.opening_balance, "", ""]]
     for line in page.finance_lines.all():
@@ -64,7 +65,7 @@ def finance_rows(page):
         rows.append(
             [
                 direction,
-                line.date.isoformat(),
+                line.date.isoformat() if iso_dates else line.date,
                 line.item,
                 line.amount,
                 line.voucher,
@@ -108,10 +109,25 @@ def _finance_page(pk):
     return page
 
 
+def _first_cells(rows):
+    return [row[0].removeprefix("# ") for row in rows]
+
+
+def disclosure_xlsx(request, page):
+    """Any disclosure as a workbook; finance ones carry the table in the import layout."""
+    finance = page.category == FINANCE and page.opening_balance is not None
+    comments = _first_cells(_comment_rows(page, request))
+    content = disclosure_workbook(page, comments, finance_rows(page, False) if finance else None)
+    name = f"{page.get_parent().title}-{page.period_label}-{page.category_label}公开.xlsx"
+    return _download(content, name, XLSX)
+
+
 @require_GET
 def finance_export(request, pk, fmt):
     if fmt not in FORMATS:
-        raise Http404("格式只能是 csv 或 json")
+        raise Http404("格式只能是 csv、json 或 xlsx")
+    if fmt == "xlsx":
+        return disclosure_xlsx(request, _live(DisclosurePage, pk))
     page = _finance_page(pk)
     name = f"{page.get_parent().title}-{page.period_label}-财务公开"
     if fmt == "csv":
@@ -124,7 +140,7 @@ def finance_export(request, pk, fmt):
 @require_GET
 def village_year(request, pk, year, fmt):
     if fmt not in FORMATS:
-        raise Http404("格式只能是 csv 或 json")
+        raise Http404("格式只能是 csv、json 或 xlsx")
     village = _live(VillagePage, pk)
     pages = [
         p
@@ -134,17 +150,24 @@ def village_year(request, pk, year, fmt):
         if p.opening_balance is not None
     ]
     name = f"{village.title}-{year}年-财务公开"
-    if fmt == "csv":
-        rows = []
+    if fmt in ("csv", "xlsx"):
+        comments = []
         if village.demo_label:
-            rows.append([f"# {village.demo_label}：演示用示例数据，不是真实收支"])
-        rows.append(
-            [f"# {village.title} {year}年财务公开汇总，来源：{village.get_full_url(request)}"]
+            comments.append(f"# {village.demo_label}：演示用示例数据，不是真实收支")
+        comments.append(
+            f"# {village.title} {year}年财务公开汇总，来源：{village.get_full_url(request)}"
         )
-        rows.append(["公开期间", "公开标题", *COLUMNS])
+        body = []
         for page in pages:
             note = "（已撤回）" if page.withdrawn else ""
-            rows += [[page.period_label, page.title + note, *row] for row in finance_rows(page)]
+            body += [
+                [page.period_label, page.title + note, *row]
+                for row in finance_rows(page, fmt == "csv")
+            ]
+        if fmt == "xlsx":
+            content = village_year_workbook([c.removeprefix("# ") for c in comments], body)
+            return _download(content, f"{name}.xlsx", XLSX)
+        rows = [[c] for c in comments] + [["公开期间", "公开标题", *COLUMNS]] + body
         return _download(_csv_text(rows), f"{name}.csv", "text/csv; charset=utf-8")
     data = {
         "village": village.title,
@@ -216,6 +239,7 @@ def notice(request, pk):
         "versions": list(page.versions.order_by("number")),
         "full_url": short_url(request, "disclosure_short", page.pk),
     }
+    context["charts"] = page.finance_charts(context["village"])
     context.update(_chain_head_context(request, context["village"]))
     return render(request, "disclosures/notice_sheet.html", context)
 
@@ -223,3 +247,12 @@ def notice(request, pk):
 @require_GET
 def finance_template(request):
     return _download(template_csv(), "财务公开明细模板.csv", "text/csv; charset=utf-8")
+
+
+@require_GET
+def xlsx_template(request, category):
+    """The Excel template of one category: 财务 has the lines, the others the items."""
+    if category not in CATEGORY_LABELS:
+        raise Http404("没有这个公开类别")
+    name = f"{CATEGORY_LABELS[category]}公开模板.xlsx"
+    return _download(template_workbook(category), name, XLSX)

@@ -105,7 +105,7 @@ def finance_csv_button(page, user, view_name, next_url=None):
     if page.specific_class is not DisclosurePage or not page.permissions_for_user(user).can_edit():
         return
     yield Button(
-        "从 CSV 导入收支明细",
+        "从 Excel 或 CSV 导入收支明细",
         url=reverse("disclosures_import_finance_csv", args=[page.pk]),
         icon_name="doc-full",
         priority=80,
@@ -127,3 +127,17 @@ def overdue_disclosure_findings(site, today):
                     "message": f"{status.label}公开{status.overdue.message}。",
                     "page": village,
                 }
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_personal_numbers(request, page):
+    """Tell the clerk where an ID, phone or bank number is; publishing masks it."""
+    from .models import DisclosurePage
+    from .privacy import scan_page
+
+    if page.specific_class is not DisclosurePage:
+        return
+    draft = page.specific.get_latest_revision_as_object()
+    for warning in scan_page(draft):
+        messages.warning(request, f"个人信息提示：{warning}。")

@@ -100,8 +100,9 @@ class DisclosurePage(ProtectedTreeMixin, Page):
                     content=(
                         "<p>金额以元为单位、保留两位小数。发布前系统会核对：收入合计、"
                         "支出合计须与明细相符，期初余额 + 收入 − 支出 = 期末余额。"
-                        "也可在页面顶部的更多操作中选择“从 CSV 导入收支明细”"
-                        '（<a href="/siwu-data/finance-template.csv">下载模板</a>）。</p>'
+                        "也可在页面顶部的更多操作中选择“从 Excel 或 CSV 导入收支明细”"
+                        '（下载<a href="/siwu-data/template/finance.xlsx">Excel 模板</a>'
+                        '或<a href="/siwu-data/finance-template.csv">CSV 模板</a>）。</p>'
                     )
                 ),
                 FieldPanel("opening_balance"),
@@ -337,6 +338,13 @@ class DisclosurePage(ProtectedTreeMixin, Page):
 
     def publish(self, revision, user=None, **kwargs):
         """Refuse to publish a state that fails the checks; the version is recorded on signal."""
+        from ..privacy import mask_page
+
+        masked = revision.as_object()
+        if mask_page(masked):
+            # Publish a copy with ID, phone and bank numbers masked; only the draft history
+            # in the admin keeps what the clerk typed.
+            revision = masked.save_revision(user=user, log_action=False, clean=False)
         problems = revision.as_object().publish_problems()
         if problems:
             raise ValidationError(problems)
@@ -366,6 +374,15 @@ class DisclosurePage(ProtectedTreeMixin, Page):
             data["dateModified"] = versions[-1].published_at.isoformat()
         return data
 
+    def finance_charts(self, village):
+        """SVG charts of this finance disclosure against the village's other periods."""
+        from ..chart_svg import disclosure_charts
+
+        if not self.is_finance or village is None:
+            return []
+        siblings = DisclosurePage.objects.live().child_of(village).filter(category=self.category)
+        return disclosure_charts(self, [p for p in siblings if p.pk != self.pk])
+
     @property
     def version_chain(self):
         return [v.public_dict() for v in self.versions.order_by("number")]
@@ -382,6 +399,7 @@ class DisclosurePage(ProtectedTreeMixin, Page):
             context["integrity"] = check_page(self, versions)
         parent = self.get_parent() if self.pk else None
         context["village"] = parent.specific if parent else None
+        context["charts"] = self.finance_charts(context["village"])
         if self.period_kind == schedule.MATTER and self.matter_date and versions:
             published = versions[0].published_at.date()
             context["matter_status"] = schedule.matter_status(

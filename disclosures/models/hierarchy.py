@@ -272,4 +272,12 @@ class VillagePage(ProtectedTreeMixin, Page):
         for disclosure in self.disclosures():
             by_year.setdefault(disclosure.period_year, []).append(disclosure)
         context["by_year"] = sorted(by_year.items(), reverse=True)
+        context["categories"] = schedule.CATEGORY_CHOICES
+        context["charts"] = self.finance_charts()
         return context
+
+    def finance_charts(self):
+        from ..chart_svg import village_charts
+
+        pages = self.disclosures().filter(category=schedule.FINANCE)
+        return village_charts(list(pages), f"village-{self.pk}")
