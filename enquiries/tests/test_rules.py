@@ -26,6 +26,8 @@ class HolidayCalendar:
 
 
 REQUEST = rules.rule_for(rules.REQUEST)
+# The default calendar reads the admin-editable 放假安排 table.
+pytestmark = pytest.mark.django_db
 
 
 def test_twenty_working_days_skip_weekends():

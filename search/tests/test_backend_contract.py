@@ -203,6 +203,19 @@ def answers(chinese_backend, django_db_setup):
             body="孩子上学可以申请补助。",
         ),
         "unrelated": make_page("news.NewsArticlePage", "网格员培训", body="网格员学习新规定。"),
+        # A few more pages on other matters, so term rarity (BM25's IDF) means what it does in
+        # a real index rather than in a corpus of four.
+        "others": [
+            make_page("news.NewsArticlePage", title, body=body)
+            for title, body in (
+                ("老旧小区加装电梯", "楼栋议事会讨论加装电梯方案。"),
+                ("垃圾分类进社区", "志愿者指导居民垃圾分类。"),
+                ("村委会换届选举", "村民依法选举村民委员会成员。"),
+                ("社区食堂开张", "老年人在社区食堂用餐。"),
+                ("物业服务纠纷调解", "调解员化解物业服务纠纷。"),
+                ("河道清淤工程", "村里组织清理河道淤泥。"),
+            )
+        ],
     }
 
 

@@ -50,6 +50,8 @@ def build_site():
     ensure_base()
     call_command("import_content", str(CONTENT), verbosity=0)
     _add_disclosures()
+    _add_collections()
+    _add_annual_report()
     pages = {}
     for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
         pages.setdefault(page._meta.label, page)
@@ -65,6 +67,22 @@ def _add_disclosures():
     index.show_in_menus = True
     index.save_revision().publish()
     finance_disclosure(village)
+
+
+def _add_collections():
+    """A 专题 index with one criteria-built collection (every policy)."""
+    from specials.tests.factories import make_collection, special_index
+
+    make_collection(parent=special_index(), title="测试专题", content_types=["policy"])
+
+
+def _add_annual_report():
+    """The year's 政府信息公开工作年度报告, built from the (empty) data and published."""
+    from enquiries.report_build import build_report
+    from home.models import HomePage
+
+    page, _ = build_report(2025, "测试市人民政府办公室", HomePage.objects.first())
+    page.save_revision().publish()
 
 
 def public_page_types():
