@@ -2,21 +2,28 @@
 
 from django.utils import timezone
 
+SERIOUS = "serious"  # the inspection report's (siteidentity.inspection) word for an error
+KIND = "专题"
 
-def collection_findings(today=None):
-    """One finding per live collection that is empty or whose newest item is older than its
-    own staleness limit; each a dict the inspection report shows as it is."""
+
+def collection_findings(site=None, today=None):
+    """One finding per live collection (of ``site``, if given) that is empty or whose newest
+    item is older than its own staleness limit; each a dict the inspection report shows."""
     from .models import CollectionPage
 
     today = today or timezone.localdate()
     findings = []
-    for page in CollectionPage.objects.live().order_by("path"):
+    pages = CollectionPage.objects.live()
+    if site is not None:
+        pages = pages.descendant_of(site.root_page)
+    for page in pages.order_by("path"):
         url = page.full_url or page.url or ""
         newest = page.newest_item_date
         if newest is None:
             findings.append(
                 {
-                    "severity": "error",
+                    "severity": SERIOUS,
+                    "kind": KIND,
                     "page": page,
                     "url": url,
                     "message": f"专题“{page.title}”没有任何内容：请检查收录条件或置顶内容。",
@@ -27,6 +34,7 @@ def collection_findings(today=None):
             findings.append(
                 {
                     "severity": "warning",
+                    "kind": KIND,
                     "page": page,
                     "url": url,
                     "message": (

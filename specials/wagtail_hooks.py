@@ -3,15 +3,17 @@
 import datetime
 
 from wagtail import hooks
+from wagtail.models import Site
 
 from .inspection import collection_findings
 
 
 @hooks.register("gongkai_inspection_findings")
 def specials_inspection_findings(*args, **kwargs):
-    """Empty and stale collections; accepts the report's date as ``today`` if it passes one."""
+    """Empty and stale collections. The report calls ``fn(site, today)``; both are optional."""
+    site = kwargs.get("site") or next((a for a in args if isinstance(a, Site)), None)
     today = kwargs.get("today") or next(
         (a for a in args if isinstance(a, datetime.date) and not isinstance(a, datetime.datetime)),
         None,
     )
-    return collection_findings(today=today)
+    return collection_findings(site=site, today=today)

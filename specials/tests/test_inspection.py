@@ -28,7 +28,8 @@ def test_stale_and_empty_collections_are_reported(corpus):
     assert by_page[stale.pk]["message"] == (
         "专题“过期专题”最新内容发布于2021年5月1日，已304天未更新，超过本专题的更新期限（30天）。"
     )
-    assert by_page[empty.pk]["severity"] == "error"
+    assert by_page[empty.pk]["severity"] == "serious"
+    assert by_page[empty.pk]["kind"] == "专题"
     assert "没有任何内容" in by_page[empty.pk]["message"]
     assert by_page[empty.pk]["url"].endswith(empty.url)
 
@@ -43,6 +44,13 @@ def test_publishing_newer_content_clears_the_finding(corpus):
     assert findings(today=today) == []
 
 
-def test_hook_works_when_called_without_a_date(corpus):
-    make_collection(title="旧专题", content_types=["policy"])
+def test_hook_takes_the_reports_site_and_date_positionally(corpus):
+    from wagtail.models import Site
+
+    old = make_collection(title="旧专题", content_types=["policy"])
+    site = Site.objects.get(is_default_site=True)
+    found = []
+    for fn in hooks.get_hooks("gongkai_inspection_findings"):
+        found += fn(site, datetime.date(2026, 12, 1))
+    assert [f["page"].pk for f in found if f.get("kind") == "专题"] == [old.pk]
     assert all(isinstance(f["message"], str) for f in findings())
