@@ -84,3 +84,30 @@ class Synonym(models.Model):
             else:
                 synonyms.add_group(terms)
         return synonyms
+
+
+class ZeroResultHits(models.Model):
+    """Searches of one day for one query that found nothing.
+
+    The searches themselves are counted in Wagtail's ``QueryDailyHits``; this table only adds how
+    many of them came back empty, so the report can list the questions the site cannot answer.
+    """
+
+    query = models.ForeignKey(
+        "wagtailsearchpromotions.Query",
+        on_delete=models.CASCADE,
+        related_name="zero_result_hits",
+        verbose_name="检索词",
+    )
+    date = models.DateField("日期")
+    hits = models.PositiveIntegerField("无结果次数", default=0)
+
+    class Meta:
+        verbose_name = "无结果检索"
+        verbose_name_plural = "无结果检索"
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="search_zero_hits_query_date")
+        ]
+
+    def __str__(self):
+        return f"{self.query} {self.date:%Y-%m-%d}: {self.hits}"

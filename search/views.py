@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from .engine import SearchRequest, SearchResponse, get_engine
 from .engine.base import FACETS, SORTS
+from .learning import promotions_for, record_search
 
 logger = logging.getLogger(__name__)
 UNAVAILABLE = "检索服务暂时不可用，请稍后再试。"
@@ -24,6 +25,17 @@ def run_search(req):
         logger.exception("search failed for %r", req.q[:100])
         resp = SearchResponse(request=req, messages=[*req.messages, UNAVAILABLE])
         return resp, 503
+
+
+def learn(req, resp, status):
+    """Count a first-page search; empty only when nothing matched without any filter.
+
+    Returns the editors' promotions to show above the first page of results.
+    """
+    if status != 200 or req.page != 1 or not req.q.strip():
+        return []
+    record_search(req.q, resp.count or bool(req.filters()))
+    return promotions_for(req.q)
 
 
 def _query_string(req, **changes):
@@ -92,6 +104,7 @@ def search_page(request):
         if req.q.strip()
         else (SearchResponse(request=req, messages=req.messages), 200)
     )
+    promotions = learn(req, resp, status)
     if (
         resp.jump_url
         and request.GET.get("jump") != "0"
@@ -100,6 +113,7 @@ def search_page(request):
         return redirect(resp.jump_url)
     context = {
         "search_query": req.q,
+        "promotions": promotions,
         "req": req,
         "resp": resp,
         "plan": resp.plan,
@@ -117,6 +131,9 @@ def search_page(request):
         "suggestions": [
             {**s, "href": "?" + urlencode({"q": s["query"]})} for s in resp.suggestions
         ],
+        "did_you_mean": [
+            {**s, "href": "?" + urlencode({"q": s["query"]})} for s in resp.did_you_mean
+        ],
         "has_filters": bool(req.filters()),
         "clear_filters": "?" + urlencode({"q": req.q}),
     }
@@ -130,6 +147,7 @@ def search_api(request):
         return JsonResponse({"error": "请提供检索词参数 q。", "messages": req.messages}, status=400)
     resp, status = run_search(req)
     data = resp.as_json()
+    data["promotions"] = learn(req, resp, status)
     if status != 200:
         data["error"] = UNAVAILABLE
     return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})

@@ -81,6 +81,10 @@ class SearchResponse:
     messages: list = field(default_factory=list)
     # "full": the first results hold every term; "partial": only part of the query matched.
     match: str = ""
+    # True when near misses (shared character bigrams, i.e. typos) were added to the results.
+    fuzzy: bool = False
+    # "您是不是要找": [{"query": corrected query, "count": its results}].
+    did_you_mean: list = field(default_factory=list)
 
     @property
     def also_searched(self):
@@ -124,5 +128,7 @@ class SearchResponse:
             },
             "redirect": self.jump_url or None,
             "suggestions": self.suggestions,
+            "fuzzy": self.fuzzy,
+            "did_you_mean": self.did_you_mean,
             "messages": self.messages,
         }

@@ -8,9 +8,10 @@ from django.db.models import prefetch_related_objects
 from wagtail.models import Page, get_page_models
 
 from .. import extract
+from ..analysis.normalize import fold
 from ..backends.planning import PlannedQuery
 from ..runtime import get_analyzer
-from . import results, suggest
+from . import results, suggest, typos
 from .base import SearchResponse
 
 MAX_HITS = 500
@@ -108,6 +109,13 @@ class DatabaseEngine:
             "index_number", index_number_of(req.q)
         )
         matched = results.drop_weak(self.match(plan))
+        unknown = []
+        if len(matched) < typos.MIN_RESULTS and not jump and not plan.phrases:
+            # Runs of characters the index does not hold as written: likely typos.
+            unknown = [run for run in typos.han_runs(plan) if not self.count(f'"{run}"')]
+        if unknown:
+            matched += self.near_misses(plan, exclude={pk for pk, _ in matched})
+            resp.fuzzy = any(c < results.WEAK_COVERAGE for _pk, c in matched)
         if jump:
             resp.jump_url = jump.get_url() or ""
             matched = [(jump.pk, 1.0)] + [row for row in matched if row[0] != jump.pk]
@@ -129,7 +137,36 @@ class DatabaseEngine:
             resp.messages.append("页码超出范围。")
         if not resp.count or resp.match == "partial":
             resp.suggestions = self.suggestions(plan, req.q)
+        if unknown:
+            resp.did_you_mean = self.did_you_mean(plan, recs, unknown)
         return resp
+
+    def near_misses(self, plan, exclude):
+        """(id, coverage) of pages sharing enough character bigrams with the query (typos).
+
+        Their coverage is kept below the weak-match line, so they rank after every real match
+        and are marked as partial.
+        """
+        query = typos.bigram_query(plan)
+        if not query:
+            return []
+        bigrams = get_analyzer().parse_query(query)
+        floor = max(typos.MIN_BIGRAM_SHARE, typos.MIN_BIGRAMS / len(bigrams.groups))
+        return [
+            (pk, min(c, results.WEAK_COVERAGE) * 0.99)
+            for pk, c in self.match(bigrams, limit=50)
+            if c >= floor and pk not in exclude
+        ]
+
+    def did_you_mean(self, plan, recs, runs):
+        """The "您是不是要找" queries that find something, with their counts."""
+        titles = [fold(rec["title"]) for rec in recs[:30]]
+        out = []
+        for query in typos.did_you_mean(plan, titles, runs):
+            count = self.count(query)
+            if count:
+                out.append({"query": query, "count": count})
+        return out
 
     def suggestions(self, plan, query):
         out = []

@@ -145,3 +145,20 @@ def test_header_box_offers_the_same_autocomplete(client, pages):
         assert html.select_one(f"datalist#{box['list']}") is not None
         assert box.find_parent("form")["method"] == "get"  # works without JavaScript
     assert len(html.select('script[src$="search/autocomplete.js"]')) == 1
+
+
+def test_hint_examples_exist_in_the_demo_content(client):
+    """The document numbers the page offers as examples are carried by demo records."""
+    import re
+    from pathlib import Path
+
+    html = client.get("/search/", {"q": "无此内容的检索词"}).content.decode()
+    examples = set(re.findall(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号", html))
+    assert examples
+    demo = Path(__file__).resolve().parents[2] / "policies" / "demo" / "corpus-sample.jsonl"
+    numbers = {
+        json.loads(line).get("doc_number")
+        for line in demo.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    assert examples <= numbers

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
@@ -186,6 +187,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosures.documents.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "jpg", "png"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+# Daily search counts kept by searchpromotions_garbage_collect (检索词统计 covers 30 days).
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Public search engine: "database" (SQLite FTS5 / PostgreSQL, no server) or "elasticsearch".
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
