@@ -109,7 +109,9 @@ def test_one_message_per_address_with_a_section_per_subscription(village):
 def test_unpublished_and_private_pages_are_not_sent(village):
     SubscriptionFactory(kind="village", village=village, subscriber__email="d@example.com")
     page = publish_disclosure(village, title="撤下的村务公开")
-    page.unpublish()
+    # The site refuses to take it offline (disclosures.guards); a page that is not live anyway
+    # (written straight to the database) is never sent.
+    type(page).objects.filter(pk=page.pk).update(live=False)
     send_digest.call()
     assert mail.outbox == []
 

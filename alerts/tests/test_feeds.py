@@ -39,9 +39,13 @@ def test_siwu_feed_lists_every_live_public_disclosure_with_site_links(client, si
     village, first = village_with_disclosure("圩洋村")
     second = publish_disclosure(village, title="2024年第二季度村务公开")
     hidden = publish_disclosure(village, title="仅限内部的村务公开", quarter=3)
-    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+    # disclosures.guards refuses both through the site; written straight to the database here,
+    # as a database writer could, the feed still leaves them out.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=hidden, restriction_type="password", password="x")]
+    )
     draft = publish_disclosure(village, title="已撤下的村务公开", quarter=4)
-    draft.unpublish()
+    type(draft).objects.filter(pk=draft.pk).update(live=False)
 
     root = parse(client, "/feeds/siwu.rss")
     channel = root.find("channel")
@@ -70,7 +74,7 @@ def test_village_feed_holds_only_that_village(client):
     assert rss_titles(parse(client, f"/feeds/siwu/{other.pk}.rss")) == ["新洋村村务公开"]
     assert len(parse(client, f"/feeds/siwu/{village.pk}.atom", "atom").findall(f"{ATOM}entry")) == 1
     assert client.get("/feeds/siwu/999999.rss").status_code == 404
-    other.unpublish()
+    type(other).objects.filter(pk=other.pk).update(live=False)  # not through the guarded save
     assert client.get(f"/feeds/siwu/{other.pk}.rss").status_code == 404
 
 

@@ -35,7 +35,10 @@ class PolicyPackagePage(Page):
         verbose_name_plural = "政策体系"
 
     def live_members(self):
-        return [m for m in self.members.select_related("policy") if m.policy.live]
+        members = self.members.select_related("policy").prefetch_related(
+            "policy__relations_in__page"
+        )
+        return [m for m in members if m.policy.live]
 
     def members_by_role(self):
         """(role label, members) for every role, empty roles included, so "1+6+N" reads right."""

@@ -261,7 +261,11 @@ class PolicyPage(RoutablePageMixin, Page):
     def _incoming_relations(self):
         if not self.pk:
             return []
-        return [r for r in self.relations_in.select_related("page") if r.page.live]
+        if "relations_in" in getattr(self, "_prefetched_objects_cache", {}):
+            relations = self.relations_in.all()  # listings prefetch relations_in__page
+        else:
+            relations = self.relations_in.select_related("page")
+        return [r for r in relations if r.page.live]
 
     def incoming(self, relation_type, day=None):
         """Live relations of this type in force on ``day`` (default today)."""

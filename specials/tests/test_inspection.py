@@ -10,10 +10,15 @@ from .factories import make_collection
 pytestmark = pytest.mark.django_db
 
 
-def findings(**kwargs):
+def findings(today=None):
+    """What every registered self-check hook reports, called as the report calls them."""
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
     found = []
     for fn in hooks.get_hooks("gongkai_inspection_findings"):
-        found += fn(**kwargs)
+        found += list(fn(site, today or timezone.localdate()))
     return [f for f in found if f["page"].specific_class.__name__ == "CollectionPage"]
 
 
