@@ -19,6 +19,9 @@ def box(page, selector):
 
 
 def test_subscribe_and_confirm_on_a_phone_without_javascript_in_elder_mode(open_session):  # noqa: F811
+    from tests.browser.content import ensure_base
+
+    ensure_base()  # live-server tests start from a flushed database: root, locale, site
     village, _page = village_with_disclosure("圩洋村")
     session = open_session(java_script_enabled=False, viewport=PHONE)
     session.context.add_cookies([{"name": "elder", "value": "1", "url": session.base_url}])

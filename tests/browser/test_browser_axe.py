@@ -66,7 +66,7 @@ def test_every_page_type_works_without_javascript_on_a_phone(open_session, site_
         assert page.locator("main#main").count() == 1, name
     # the header search form submits without JavaScript
     page.goto("/")
-    page.get_by_role("search", name="全站搜索").get_by_role("searchbox").fill(SEARCH_TERM)
+    page.get_by_role("search", name="全站搜索").get_by_label("搜索全站").fill(SEARCH_TERM)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/search/" in page.url and page.locator(".result-list li").count() >= 1

@@ -15,7 +15,7 @@ def test_home_search_hit_lands_on_the_policy_article(open_session, site_pages):
     session = open_session()
     page = session.page
     page.goto("/")
-    page.get_by_role("search", name="全站搜索").get_by_role("searchbox").fill(SEARCH_TERM)
+    page.get_by_role("search", name="全站搜索").get_by_label("搜索全站").fill(SEARCH_TERM)
     with page.expect_navigation():
         page.get_by_role("search", name="全站搜索").get_by_role("button", name="搜索").click()
     assert "/search/" in page.url
@@ -115,7 +115,7 @@ def test_phone_reader_reaches_a_village_disclosure(open_session, site_pages):
     assert page.url.endswith(disclosure.url)
     assert page.locator("h1").inner_text() == disclosure.title
     assert _no_sideways_scroll(page)
-    table = page.locator("table.dc-finance")
+    table = page.get_by_role("table", name="单位：元（人民币）")
     assert table.is_visible() and "集体资产租金" in table.inner_text()
     assert session.foreign_requests() == []
 
