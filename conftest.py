@@ -1,0 +1,14 @@
+"""Fixtures every test in the project gets."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _forget_cached_site_addresses():
+    """Wagtail caches the sites' root paths; a test that changes a Site rolls the row back
+    but not the cache, so the next test would link to the other test's host."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()
