@@ -102,6 +102,11 @@ class Recipe:
         servers.wait_until_up(f"http://127.0.0.1:{port}/admin/login/")
         return process
 
+    def start_worker(self):
+        """The background task worker (search indexing, e-mail), as gongkai-tasks.service."""
+        cmd = [servers.VENV_BIN / "python", ROOT / "manage.py", "db_worker", "--interval", "0.2"]
+        self.processes.append(servers.start(cmd, self.env, log=self.work / "worker.log"))
+
     def stop(self):
         for process in reversed(self.processes):
             servers.stop(process)
@@ -136,6 +141,9 @@ def serve(work, workers=2, fixtures=(), **env_overrides):
     if fixtures:
         # Bulk import without rendering the page cache page by page; build it once after.
         recipe.manage("import_content", *map(str, fixtures), env=dict(env, GONGKAI_PAGECACHE="0"))
+        # Production indexes through the task worker (Wagtail enqueues every index update):
+        # work off what the import queued, as gongkai-tasks.service would.
+        recipe.manage("db_worker", "--batch", "--no-startup-delay")
         recipe.manage("pagecache_rebuild")
     admin_env = dict(env, DJANGO_SUPERUSER_PASSWORD=recipe.admin_password)
     recipe.manage(
@@ -148,6 +156,7 @@ def serve(work, workers=2, fixtures=(), **env_overrides):
         env=admin_env,
     )
     try:
+        recipe.start_worker()
         recipe.start_gunicorn(app_port, workers=workers)
         conf_dir = work / "nginx"
         conf_dir.mkdir(exist_ok=True)

@@ -10,7 +10,7 @@ from tests.served import Client
 
 pytestmark = pytest.mark.recipe
 
-TERM = "蓝鲸计划"  # a made-up name no demo page contains
+TERM = "鹦鹉螺鲸"  # made-up: no demo page holds any word or character pair of it
 
 
 def result_count(port, term):
@@ -20,11 +20,6 @@ def result_count(port, term):
     return int(found.group(1)) if found else 0
 
 
-@pytest.mark.xfail(
-    reason="known defect after the session-2 merge: a freshly started second gunicorn finds "
-    "0 results for 社区 behind the recipe; cause not yet found (see the closing note)",
-    strict=False,
-)
 def test_a_synonym_added_in_one_process_is_used_by_every_other(recipe):
     second_port = servers.free_port()
     recipe.start_gunicorn(second_port, workers=1, log="gunicorn-second.log")
