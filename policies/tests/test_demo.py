@@ -99,6 +99,10 @@ def check_taiwan_regulations_marked(client):
     library = client.get(page.get_parent().url, {"region": "台湾地区"})
     titles = {p.title for p in library.context["library"].page.object_list}
     assert "政府資訊公開法" in titles and state_council.title not in titles
+    # The library list says where each document comes from, beside its validity.
+    items = BeautifulSoup(library.content.decode(), "html.parser").select(".library-list li")
+    item = next(li for li in items if "政府資訊公開法" in li.get_text())
+    assert "· 台湾地区 ·" in item.select_one(".meta").get_text()
 
 
 def check_wrapped_lines_joined(client):
