@@ -28,7 +28,6 @@ from .models import (
     Topic,
     Validity,
 )
-from .text.linebreaks import join_hard_breaks
 
 POLICY_DATES = ("written_date", "published_date", "effective_date", "expiry_date")
 RELATION_KEYS = {"amends": RelationType.AMENDS, "repeals": RelationType.REPEALS}
@@ -141,7 +140,7 @@ class PolicyRecord(RecordType):
         if record.get("body_format", "text") == "html":
             body = paragraph_stream(record)
         else:
-            text = join_hard_breaks(record.get("body") or "")
+            text = record.get("body") or ""  # hard line breaks joined by stream_from_text
             body = stream_from_text(PolicyPage._meta.get_field("body"), text)
         fields = {
             "doc_number": number,
