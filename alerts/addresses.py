@@ -1,10 +1,5 @@
 """Email addresses are personal data: normalise them, and mask them wherever they are shown."""
 
-import hashlib
-import hmac
-
-from django.conf import settings
-
 
 def normalize(address):
     """Lower-case, trimmed address (the domain part is case-insensitive, and in practice so is
@@ -19,9 +14,3 @@ def mask(address):
     if not domain:
         return "***"
     return f"{local[:1]}***@{domain}"
-
-
-def fingerprint(address):
-    """A keyed hash of the address, for rate-limit keys that must not hold the address."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, normalize(address).encode(), hashlib.sha256).hexdigest()[:32]

@@ -26,6 +26,7 @@ class Scope:
     obj: object
     root: str
     self_url: str
+    site_name: str = ""
 
 
 class SiteFeed(Feed):
@@ -37,13 +38,14 @@ class SiteFeed(Feed):
 
     def get_object(self, request, **kwargs):
         root = site_root(request)
-        return Scope(self.find(request, **kwargs), root, root + request.get_full_path())
+        obj = self.find(request, **kwargs)
+        return Scope(obj, root, root + request.get_full_path(), site_name(request))
 
     def feed_url(self, scope):
         return scope.self_url
 
     def title(self, scope):
-        return f"{site_name()} · {self.heading(scope.obj)}"
+        return f"{scope.site_name} · {self.heading(scope.obj)}"
 
     def heading(self, obj):
         return self.section

@@ -1,23 +1,27 @@
-"""Per-address rate limiting in the cache (Redis in production), keyed by a hash of the address."""
+"""How many confirmation e-mails a subscription form may cause (counted by ``gongkai.ratelimit``):
+per e-mail address, so nobody's inbox is flooded, and per client address, so one client cannot
+send to many inboxes."""
 
 from django.conf import settings
-from django.core.cache import cache
 
-from .addresses import fingerprint
+from gongkai.client_ip import client_ip
+from gongkai.ratelimit import Limit
 
-DEFAULT_PER_ADDRESS = 5  # confirmation requests per address per window
+from .addresses import normalize
+
+DEFAULT_PER_ADDRESS = 5  # confirmation requests per e-mail address per window
+DEFAULT_PER_CLIENT = 20  # confirmation requests per client address per window
 DEFAULT_WINDOW = 3600  # seconds
 
 
-def allow_address(address):
-    """Count one request for ``address``; False once it is over the limit for this window."""
-    limit = int(getattr(settings, "ALERTS_RATE_PER_ADDRESS", DEFAULT_PER_ADDRESS))
+def _limit(name, setting, default):
     window = int(getattr(settings, "ALERTS_RATE_WINDOW", DEFAULT_WINDOW))
-    key = f"alerts:rate:{fingerprint(address)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count is None or count <= limit  # cache down: do not lock everyone out
+    return Limit(name, int(getattr(settings, setting, default)), window)
+
+
+def allow_subscription(request, address):
+    """Count one request; False once the e-mail address or the client is over its limit."""
+    per_client = _limit("alerts:client", "ALERTS_RATE_PER_CLIENT", DEFAULT_PER_CLIENT)
+    per_address = _limit("alerts:email", "ALERTS_RATE_PER_ADDRESS", DEFAULT_PER_ADDRESS)
+    client_ok = per_client.allow(client_ip(request))
+    return per_address.allow(normalize(address)) and client_ok

@@ -10,9 +10,11 @@ from wagtail.models import Site
 from . import tokens
 
 
-def site_name():
-    """The site's name for subjects and signatures (the site-identity setting when present)."""
-    return getattr(settings, "GONGKAI_SITE_NAME", "") or settings.WAGTAIL_SITE_NAME
+def site_name(request=None):
+    """The site's name for subjects, signatures and feed titles: the 网站标识 setting's."""
+    from siteidentity.models import SiteIdentity
+
+    return SiteIdentity.current(request).name
 
 
 def site_root(request=None):

@@ -57,7 +57,7 @@ def subscribe(request):
             context = _subscribe_form_context(request, form, form.cleaned_data.get("resolved"))
             return TemplateResponse(request, "alerts/subscribe.html", context, status=400)
         address = form.cleaned_data["email"]
-        if limits.allow_address(address):
+        if limits.allow_subscription(request, address):
             with transaction.atomic():
                 _request_confirmation(address, form.cleaned_data["resolved"])
         else:

@@ -17,7 +17,7 @@ def proactive_table(year, previous=None):
         table.update({k: v for k, v in previous.items() if k in table})
     from policies.models import PolicyPage
 
-    policies = PolicyPage.objects.live().only("written_date", "validity", "expiry_date")
+    policies = PolicyPage.objects.live()
     table["normative"] = tables.count_normative(policies, year)
     return table
 

@@ -1,7 +1,10 @@
 """The tables of the 政府信息公开工作年度报告, in the State Council disclosure office's format,
-and how they are counted from the data. Pure functions over plain values."""
+and how they are counted from the data. Pure functions over plain values, except
+``count_normative``, which asks the database for policies' validity by its one rule."""
 
 import datetime
+
+from django.utils import timezone
 
 from .outcomes import (
     ALREADY_PUBLIC,
@@ -126,15 +129,27 @@ def check_application_table(table):
     return problems
 
 
-def count_normative(policies, year):
-    """[制发, 废止, 现行有效] from objects with written_date, validity and expiry_date."""
-    made = sum(1 for p in policies if p.written_date and p.written_date.year == year)
-    repealed = sum(
-        1
-        for p in policies
-        if p.validity in ("已废止", "已失效") and p.expiry_date and p.expiry_date.year == year
-    )
-    valid = sum(1 for p in policies if p.validity == "有效")
+def count_normative(policies, year, today=None):
+    """[制发, 废止, 现行有效] of a PolicyPage queryset for the year.
+
+    Validity is policies.validity's one rule (own field, 失效日期 and amendments or repeals in
+    force), read at the year's end (or today, in the current year): 废止 counts the documents
+    out of force then that were in force a year earlier or whose 失效日期 falls in the year;
+    现行有效 those still in force then (有效, or 已修订 and in force as amended)."""
+    from policies.models.choices import OUT_OF_FORCE
+    from policies.validity import ANNOTATION, annotate_validity
+
+    end = min(datetime.date(year, 12, 31), today or timezone.localdate())
+    before = datetime.date(year - 1, 12, 31)
+    at_end = dict(annotate_validity(policies, end).values_list("pk", ANNOTATION))
+    at_start = dict(annotate_validity(policies, before).values_list("pk", ANNOTATION))
+    made = repealed = valid = 0
+    for pk, written, expiry in policies.values_list("pk", "written_date", "expiry_date"):
+        made += bool(written and written.year == year)
+        valid += at_end[pk] not in OUT_OF_FORCE  # 有效, or 已修订 and in force as amended
+        repealed += at_end[pk] in OUT_OF_FORCE and (
+            at_start[pk] not in OUT_OF_FORCE or bool(expiry and expiry.year == year)
+        )
     return [made, repealed, valid]
 
 

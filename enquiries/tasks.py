@@ -10,6 +10,8 @@ from django_tasks import task
 @task()
 def send_step_email(event_id):
     """E-mail the asker about one history step; returns the number of messages sent."""
+    from siteidentity.models import SiteIdentity
+
     from .models import StatusEvent
 
     event = StatusEvent.objects.select_related("enquiry").filter(pk=event_id).first()
@@ -21,7 +23,7 @@ def send_step_email(event_id):
         "enquiry": enquiry,
         "event": event,
         "status_url": base + reverse("enquiries:status"),
-        "site_name": getattr(settings, "WAGTAIL_SITE_NAME", "公开"),
+        "site_name": SiteIdentity.current().name,
     }
     subject = f"【{context['site_name']}】您的{enquiry.get_kind_display()}：{event.status_label}"
     body = render_to_string("enquiries/email/step.txt", context)

@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 
 from policies.structure import outline, split_to_stream
 from policies.text import split_policy_text
+from policies.text.linebreaks import join_hard_breaks
 from workdays.calendar import load_calendar
 
 
@@ -76,8 +77,9 @@ def split_preview(request):
     form = SplitPreviewForm(request.POST or None)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
-        result = split_policy_text(form.cleaned_data["text"])
-        stream = split_to_stream(form.cleaned_data["text"])
+        text = join_hard_breaks(form.cleaned_data["text"])  # as saving does
+        result = split_policy_text(text)
+        stream = split_to_stream(text)
         context.update(
             {
                 "result": result,

@@ -4,11 +4,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from policies.doc_numbers import canonical_doc_number
 from policies.structure import split_to_stream
+from policies.text.linebreaks import join_hard_breaks
 
 
 def stream_from_text(stream_field, text):
-    """A StreamValue for ``stream_field`` built from pasted plain text."""
-    data = [{"type": kind, "value": value} for kind, value in split_to_stream(text)]
+    """A StreamValue for ``stream_field`` built from pasted or imported plain text, its
+    fixed-width line breaks joined first (policies.text.linebreaks)."""
+    pairs = split_to_stream(join_hard_breaks(text))
+    data = [{"type": kind, "value": value} for kind, value in pairs]
     return stream_field.stream_block.to_python(data)
 
 

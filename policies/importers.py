@@ -140,7 +140,8 @@ class PolicyRecord(RecordType):
         if record.get("body_format", "text") == "html":
             body = paragraph_stream(record)
         else:
-            body = stream_from_text(PolicyPage._meta.get_field("body"), record.get("body") or "")
+            text = record.get("body") or ""  # hard line breaks joined by stream_from_text
+            body = stream_from_text(PolicyPage._meta.get_field("body"), text)
         fields = {
             "doc_number": number,
             "index_number": record.text("index_number"),
@@ -168,10 +169,12 @@ class PolicyRecord(RecordType):
             fields["change_note"] = record.text("change_note")
         for key in POLICY_DATES:
             fields[key] = record.date(key)
-        if not record.get("is_summary"):
+        if not record.get("is_summary") and "published_date" not in record.data:
             # A summary record's `date` is when a report mentioned the document, not when the
-            # document itself was published: never present the one as the other.
-            fields["published_date"] = fields["published_date"] or record.date("date")
+            # document itself was published: never present the one as the other. An explicit
+            # "published_date": null says the publication date is unknown (the source gives
+            # only when it collected or reprinted the text).
+            fields["published_date"] = record.date("date")
 
         def set_relations(page):
             page.relations_out = [

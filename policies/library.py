@@ -203,7 +203,10 @@ def run_library_query(base, params):
         messages.append(f"{error.message}已按最新发布排序。")
         sort = DEFAULT_SORT
     results = (
-        _apply(base, filters).order_by(*SORTS[sort][1]).prefetch_related("issuing_authorities")
+        _apply(base, filters)
+        .order_by(*SORTS[sort][1])
+        .prefetch_related("issuing_authorities")
+        .select_related("region")
     )
     paginator = Paginator(results, PER_PAGE)
     try:

@@ -127,7 +127,9 @@ def _legislation_data(page, data):
     data["legislationDate"] = _iso(getattr(page, "written_date", None))
     data["datePublished"] = _iso(getattr(page, "published_date", None))
     data["expires"] = _iso(getattr(page, "expiry_date", None))
-    data["legislationLegalForce"] = LEGAL_FORCE.get(getattr(page, "validity", ""))
+    # Today's validity by policies.validity's one rule (dated amendments and repeals included).
+    force = getattr(page, "current_validity", None) or getattr(page, "validity", "")
+    data["legislationLegalForce"] = LEGAL_FORCE.get(force)
     if getattr(page, "region", None):
         data["legislationJurisdiction"] = str(page.region)
     if hasattr(page, "issuing_authorities"):

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 ICP_LOOKUP_URL = "https://beian.miit.gov.cn/"
 PSB_LOOKUP_URL = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"
@@ -113,6 +114,14 @@ class SiteIdentity(BaseSiteSetting):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def current(cls, request=None):
+        """The identity of the request's site, else of the default site (e-mails, tasks)."""
+        if request is not None:
+            return cls.for_request(request)
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site is not None else cls()
 
     @property
     def name(self):

@@ -139,8 +139,17 @@ def _source_queryset(source, crit, steps):
             return None
         queryset = queryset.filter(fact_q(source, fact, values))
     if "validity" in steps and crit.validity and source.validity:
-        queryset = queryset.filter(**{f"{source.validity}__in": crit.validity})
+        queryset = queryset.filter(**{f"{source.validity}__in": in_force_ids(crit.validity)})
     return queryset
+
+
+def in_force_ids(values):
+    """Ids of policies whose validity today (policies.validity's one rule) is in ``values``."""
+    from policies.models import PolicyPage
+    from policies.validity import ANNOTATION, annotate_validity
+
+    policies = annotate_validity(PolicyPage.objects.all())
+    return policies.filter(**{f"{ANNOTATION}__in": values}).values("pk")
 
 
 def date_expression(sources):

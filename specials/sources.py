@@ -22,7 +22,7 @@ class Source:
     topics: str | None = None
     authorities: str | None = None
     region: str | None = None
-    validity: str | None = None
+    validity: str | None = None  # the policy whose validity counts ("pk": the page itself)
     tags: str | None = None
     package: str | None = None
 
@@ -53,7 +53,7 @@ SOURCES = (
         topics="topics",
         authorities="issuing_authorities",
         region="region__name",
-        validity="validity",
+        validity="pk",
         package="package_memberships__package_id",
     ),
     Source(
@@ -64,7 +64,7 @@ SOURCES = (
         topics="interprets__topics",
         authorities="interprets__issuing_authorities",
         region="interprets__region__name",
-        validity="interprets__validity",
+        validity="interprets",
         package="interprets__package_memberships__package_id",
     ),
     Source(

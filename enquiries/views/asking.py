@@ -8,11 +8,12 @@ from django.views.decorators.http import require_http_methods
 
 from disclosures.models import DisclosurePage
 from disclosures.money import format_amount
+from gongkai.client_ip import client_ip
 
 from .. import rules
 from ..forms import MessageForm, QuestionForm, RequestForm
+from ..limits import SUBMIT, SUBMIT_DAY
 from ..models import Enquiry
-from ..ratelimit import client_address, exceeded, hit
 
 logger = logging.getLogger("enquiries")
 SESSION_KEY = "enquiries_received"
@@ -24,14 +25,14 @@ COMMON = ("asker_name", "phone", "email")
 
 
 def _limited(request):
-    address = client_address(request)
-    return exceeded("submit", address) or exceeded("submit-day", address)
+    address = client_ip(request)
+    return SUBMIT.exceeded(address) or SUBMIT_DAY.exceeded(address)
 
 
 def _count(request):
-    address = client_address(request)
-    hit("submit", address)
-    hit("submit-day", address)
+    address = client_ip(request)
+    SUBMIT.hit(address)
+    SUBMIT_DAY.hit(address)
 
 
 def _handle(request, form, template, context, build):

@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from gongkai.client_ip import client_ip
+
 from .. import rules
 from ..forms import StatusForm
+from ..limits import LOOKUP, LOOKUP_NUMBER
 from ..models import AnnualReportPage, Enquiry
-from ..ratelimit import client_address, exceeded, hit
 
 NOT_FOUND = "未找到与该查询码和手机号码后四位相符的记录，请核对后再试。"
 TOO_MANY = "查询次数过多，请 15 分钟后再试。"
@@ -28,20 +30,19 @@ def status(request):
     context = {"form": form}
     if request.method != "POST":
         return render(request, "enquiries/status_lookup.html", context)
-    address = client_address(request)
-    if hit("lookup", address):
+    if LOOKUP.hit(client_ip(request)):
         context["error"] = TOO_MANY
         return render(request, "enquiries/status_lookup.html", context, status=429)
     if not form.is_valid():
         return render(request, "enquiries/status_lookup.html", context, status=400)
     number = form.cleaned_data["tracking_number"]
-    if exceeded("lookup-number", number):
+    if LOOKUP_NUMBER.exceeded(number):
         context["error"] = TOO_MANY
         return render(request, "enquiries/status_lookup.html", context, status=429)
     enquiry = Enquiry.objects.filter(tracking_number=number).first() if number else None
     tail = enquiry.phone[-4:] if enquiry else "----"
     if enquiry is None or not hmac.compare_digest(tail, form.cleaned_data["phone_tail"]):
-        hit("lookup-number", number)
+        LOOKUP_NUMBER.hit(number)
         context["error"] = NOT_FOUND
         return render(request, "enquiries/status_lookup.html", context, status=404)
     context = {"enquiry": enquiry, "events": enquiry.events.all()}

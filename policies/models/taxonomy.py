@@ -17,6 +17,8 @@ class RegionLevel(models.TextChoices):
 
 
 _LEVEL_SUFFIXES = [
+    (RegionLevel.PROVINCE, ("台湾地区", "臺灣地區", "台灣地區", "特别行政区", "特別行政區")),
+    (RegionLevel.CITY, ("地区", "地區")),
     (RegionLevel.VILLAGE, ("村", "社区", "居委会")),
     (RegionLevel.TOWN, ("街道", "镇", "乡", "鎮", "鄉")),
     (RegionLevel.COUNTY, ("区", "县", "區", "縣", "旗")),

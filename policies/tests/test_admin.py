@@ -87,6 +87,22 @@ class PolicyAdminTests(WagtailPageTestCase):
         self.assertIn("第二章 附则", preview)
         self.assertFalse(PolicyPage.objects.filter(slug="ceshi-banfa").exists())
 
+    def test_pasted_fixed_width_text_is_joined_into_paragraphs(self):
+        joined = (
+            "本办法所称社区，是指经依法划定、设立社区发展协会、推动社区发展工作的组织与活动区域；"
+            "社区居民，是指在本社区设有户籍并居住于此的居民，不含暂住人口及其他临时居住的人员。"
+            "社区居民依法参与社区事务，监督社区发展协会的工作。"
+        )
+        lines = [joined[i : i + 30] for i in range(0, len(joined), 30)]  # wrapped at 60 columns
+        wrapped = "第一条\n" + "\n".join(lines) + "\n第二条　本办法自发布之日起施行。"
+        preview = self.client.post(reverse("policies_split_preview"), {"text": wrapped})
+        self.assertIn(f"<pre>{joined}</pre>", preview.content.decode())
+        self.assertEqual(self.add(paste_text=wrapped).status_code, 302)
+        page = PolicyPage.objects.get(slug="ceshi-banfa")
+        content = self.client.get(page.url).content.decode()
+        self.assertIn(f'<p class="policy-para">{joined}</p>', content)
+        self.assertIn('id="article-2"', content)
+
     def test_split_preview_admin_view(self):
         url = reverse("policies_split_preview")
         self.assertEqual(self.client.get(url).status_code, 200)

@@ -1,6 +1,8 @@
 """A repeal or amendment takes effect on its date, and every view of the old document agrees."""
 
 import datetime
+import json
+import re
 
 import pytest
 from django.utils import timezone
@@ -111,6 +113,25 @@ def test_repeal_dated_next_month_is_still_valid_with_notice(client):
     assert detail["pending_validity_changes"][0]["date"] == next_month.isoformat()
     repealed = client.get("/api/v2/policies/", {"validity": "已废止"}).json()["items"]
     assert repealed == []
+
+
+def legal_force(client, page):
+    found = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', page_html(client, page)
+    )
+    return json.loads(found.group(1))["@graph"][0].get("legislationLegalForce")
+
+
+def test_structured_data_follows_dated_repeals(client):
+    """JSON-LD's legislationLegalForce says what the page says, not the stored field."""
+    today = timezone.localdate()
+    old, new = make_pair(RelationType.REPEALS, today - datetime.timedelta(days=1))
+    pending = make_policy("社区议事规则（旧）")
+    relate(new, RelationType.REPEALS, pending, date=today + datetime.timedelta(days=31))
+    assert PolicyPage.objects.get(pk=old.pk).validity == "有效"
+    assert legal_force(client, old) == "NotInForce"
+    assert legal_force(client, pending) == "InForce"
+    assert legal_force(client, new) == "InForce"
 
 
 def test_amendment_follows_its_date(client):

@@ -6,6 +6,7 @@ from urllib.parse import unquote
 from django import template
 
 from gongkai.seo import description, json_ld, schema_type, share_image, structured_data
+from siteidentity.govmeta import article_facts
 
 register = template.Library()
 
@@ -41,13 +42,21 @@ def page_meta(context):
             "title": page.seo_title or page.title,
             "description": description(page),
             "og_type": "article" if kind in OG_ARTICLE_TYPES else "website",
-            "published": _iso(getattr(page, "date", None) or page.first_published_at),
+            "published": _iso(published_on(page)),
             "modified": _iso(page.last_published_at),
             "image": image,
             "json_ld": json_ld(structured_data(page, request, canonical, image)),
         }
     )
     return meta
+
+
+def published_on(page):
+    """The publication date an article declares (None when unknown, never the import day)."""
+    facts = article_facts(page)
+    if facts is not None:
+        return facts.get("pub_date")
+    return getattr(page, "date", None) or page.first_published_at
 
 
 @register.simple_tag(takes_context=True)

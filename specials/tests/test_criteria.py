@@ -3,6 +3,10 @@
 import datetime
 
 import pytest
+from django.utils import timezone
+
+from policies.models import RelationType
+from policies.tests.factories import make_policy, relate
 
 from .factories import make_collection
 
@@ -35,6 +39,32 @@ def test_topic_and_validity_give_valid_policies_with_their_interpretations(corpu
         validity=["有效"],
     )
     assert titles(collection) == ["解读：四川省最低生活保障办法", "四川省最低生活保障办法"]
+
+
+def test_validity_follows_repeals_by_relation_as_everywhere_else(corpus):
+    """A repeal recorded as a relation counts from its date; a pending one does not yet."""
+    today = timezone.localdate()
+    new = make_policy("四川省最低生活保障条例", topics=["社会救助"], published_date=today)
+    relate(new, RelationType.REPEALS, corpus.relief, date=today - datetime.timedelta(days=1))
+    later = make_policy("成都市社区发展治理条例", topics=["社区发展治理"], published_date=today)
+    relate(later, RelationType.REPEALS, corpus.chengdu, date=today + datetime.timedelta(days=30))
+
+    def gathered(validity):
+        collection = make_collection(content_types=["policy", "interpretation"], validity=validity)
+        return set(titles(collection))
+
+    assert corpus.relief.current_validity == "已废止"  # what its own page says
+    assert gathered(["有效"]) == {
+        "四川省最低生活保障条例",
+        "成都市社区发展治理条例",
+        "成都市城乡社区发展治理30条",  # repealed only in 30 days
+        "咸宁市社区建设投入机制指导意见",
+    }
+    assert gathered(["已废止"]) == {
+        "四川省最低生活保障办法",
+        "解读：四川省最低生活保障办法",  # an interpretation follows its policy
+        "四川省临时救助暂行办法",
+    }
 
 
 def test_validity_leaves_types_without_validity_alone(corpus):
