@@ -2,15 +2,15 @@
 
 from django.utils import timezone
 
-from home.importing import RecordType, register
-from home.importing.pages import (
+from importing import RecordType, register
+from importing.pages import (
     attribution_fields,
     ensure_index,
     lookup,
     paragraph_stream,
     save_page,
 )
-from home.importing.records import check_date, check_string_list
+from importing.records import check_date, check_string_list
 
 from .doc_numbers import canonical_doc_number
 from .forms import stream_from_text

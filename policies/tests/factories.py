@@ -6,7 +6,7 @@ import itertools
 import factory
 from factory.django import DjangoModelFactory
 
-from home.importing.pages import ensure_index
+from importing.pages import ensure_index
 from policies.forms import stream_from_text
 from policies.models import (
     IssuingAuthority,

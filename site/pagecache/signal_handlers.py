@@ -32,7 +32,7 @@ DRAFT_ONLY_FIELDS = {
 }
 WATCHED_APPS = {"home", "news", "policies", "media", "disclosures"}
 WATCHED_MODELS = {"wagtailcore.site", "wagtailcore.pageviewrestriction", "wagtailcore.locale"}
-IGNORED_MODELS = {"home.importedrecord"}
+IGNORED_MODELS = {"importing.importedrecord"}
 
 
 class _Pending(threading.local):
