@@ -138,7 +138,7 @@ class AuthorityFeed(SiteFeed):
     """Policy documents of one issuing authority, newest first."""
 
     def find(self, request, pk):
-        from policies.models import IssuingAuthority
+        from taxonomy.models import IssuingAuthority
 
         return get_object_or_404(IssuingAuthority, pk=pk)
 

@@ -107,7 +107,7 @@ class EnquiryRecordType(RecordType):
         return enquiry
 
     def fill(self, enquiry, record, batch):
-        from policies.models import IssuingAuthority
+        from taxonomy.models import IssuingAuthority
 
         enquiry.kind = KINDS[record.get("kind")]
         enquiry.received_on = record.date("date")

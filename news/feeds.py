@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from policies.models import PolicyPage, Topic
+from policies.models import PolicyPage
+from taxonomy.models import Topic
 
 FEED_LENGTH = 30
 

@@ -9,8 +9,8 @@ from importing import RecordType, register
 from importing.pages import attribution_fields, body_html, ensure_index, lookup, save_page
 from importing.records import check_string_list
 from media.importers import check_photo, photo_image
-from policies.models import PolicyPage, Region, Topic
-from policies.models.taxonomy import RegionLevel
+from policies.models import PolicyPage
+from taxonomy.models import Region, RegionLevel, Topic
 
 from .models import (
     CaseStudyIndexPage,

@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from importing import RecordType, register
 from importing.pages import ensure_index, home_page, lookup, save_page
 from importing.records import check_date, check_string_list
-from policies.models import IssuingAuthority, PolicyPackagePage, Region, Topic
+from policies.models import PolicyPackagePage
+from taxonomy.models import IssuingAuthority, Region, Topic
 
 from .models import CollectionIndexPage, CollectionPage, CollectionPin, Sort
 from .sources import BY_KEY

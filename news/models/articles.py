@@ -55,7 +55,7 @@ class ArticlePage(AttributedPage, Page):
         verbose_name="题图",
     )
     region = models.ForeignKey(
-        "policies.Region",
+        "taxonomy.Region",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -9,16 +9,14 @@ from factory.django import DjangoModelFactory
 from importing.pages import ensure_index
 from policies.forms import stream_from_text
 from policies.models import (
-    IssuingAuthority,
     PolicyIndexPage,
     PolicyInterpretationPage,
     PolicyPackageMember,
     PolicyPackagePage,
     PolicyPage,
     PolicyRelation,
-    Region,
-    Topic,
 )
+from taxonomy.models import IssuingAuthority, Region, Topic
 
 _slugs = itertools.count(1)
 
