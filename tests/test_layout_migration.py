@@ -18,6 +18,28 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "tests/data").glob("demo-*.tar.xz"))
 
+NEW_LAYOUT = """
+import json
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.models import Permission
+from wagtail.models import Workflow
+from workflows.editorial import WORKFLOW_NAME
+labels = {
+    model: sorted(ContentType.objects.filter(model=model).values_list("app_label", flat=True))
+    for model in ("topic", "region", "issuingauthority", "importedrecord")
+}
+perms = sorted(
+    Permission.objects.filter(codename__endswith="_topic").values_list(
+        "content_type__app_label", "codename"
+    )
+)
+print(json.dumps({
+    "labels": labels,
+    "topic_permissions": perms,
+    "workflows": Workflow.objects.filter(name=WORKFLOW_NAME).count(),
+}))
+"""
+
 
 @pytest.fixture(scope="module", params=FIXTURES, ids=lambda p: p.name)
 def migrated(request, tmp_path_factory):
@@ -65,6 +87,20 @@ def test_nothing_is_lost(migrated):
     assert before["links"]["policies_policypage.topics"]
     assert len(before["imported_records"]) > 50
     assert all(result["count"] for result in before["searches"].values())
+
+
+def test_models_belong_to_their_new_apps(migrated):
+    work, env, before = migrated
+    state = json.loads(run(env, "manage.py", "shell", "--no-imports", "-c", NEW_LAYOUT))
+    assert state["labels"] == {
+        "topic": ["taxonomy"],
+        "region": ["taxonomy"],
+        "issuingauthority": ["taxonomy"],
+        "importedrecord": ["importing"],
+    }
+    assert ["taxonomy", "change_topic"] in state["topic_permissions"]
+    assert not [p for p in state["topic_permissions"] if p[0] != "taxonomy"]
+    assert state["workflows"] == 1
 
 
 def test_disclosure_chains_still_verify(migrated):

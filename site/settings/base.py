@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "importing",
     "taxonomy",
+    "workflows",
     "news",
     "policies",
     "search",
