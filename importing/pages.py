@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from home.richtext import sanitize_html, text_to_html
+from editorial.richtext import sanitize_html, text_to_html
 from importing.models import ImportedRecord
 
 SLUG_LENGTH = 60
@@ -44,7 +44,7 @@ def unique_slug(parent, title, exclude_pk=None):
 
 
 def attribution_fields(record):
-    """Values for the fields of home.attribution.AttributedPage."""
+    """Values for the fields of editorial.attribution.AttributedPage."""
     return {
         "date": record.date("date"),
         "author": record.text("author"),

@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.attribution import AttributedPage
+from editorial.attribution import AttributedPage
 from news.blocks import ArticleBodyBlock
 from news.listing import Listing
 

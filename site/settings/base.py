@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "importing",
     "taxonomy",
     "workflows",
+    "editorial",
     "news",
     "policies",
     "search",
