@@ -5,6 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from policies.admin_views import OverdueInterpretationsPanel, split_preview
+from policies.models import PolicyPage
+
+HOME_COUNT = 6
 
 
 @hooks.register("construct_homepage_panels")
@@ -39,3 +42,17 @@ def overdue_interpretation_findings(site, today):
             "仍没有政策解读（三同步）。",
             "page": policy,
         }
+
+
+@hooks.register("register_home_sections")
+def featured_policies(home):
+    """The policies the editor picked on the home page, else the newest ones."""
+    featured = [
+        item.page.specific
+        for item in home.featured_policies.select_related("page")
+        if item.page.live
+    ]
+    if not featured:
+        newest = PolicyPage.objects.live().public().order_by("-published_date", "-pk")
+        featured = list(newest[:HOME_COUNT])
+    return {"featured_policies": featured}
