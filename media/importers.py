@@ -48,7 +48,7 @@ def check_photo(photo, base_dir, where, require_credit=False):
 
 def photo_image(photo, base_dir, source_id, title):
     """The library image for a photo object, created once and updated on re-import."""
-    from .placeholders import placeholder_jpeg
+    from importing.placeholders import placeholder_jpeg
 
     image = lookup(source_id)
     if photo.get("file"):
