@@ -55,10 +55,12 @@ test: install-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
