@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from workflows.editorial import WORKFLOW_NAME
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "tests/data").glob("demo-*.tar.xz"))
 
@@ -41,11 +43,9 @@ print(json.dumps({
 """
 
 
-@pytest.fixture(scope="module", params=FIXTURES, ids=lambda p: p.name)
-def migrated(request, tmp_path_factory):
-    """(work dir, environment, stored snapshot) for a freshly migrated copy of a fixture."""
-    work = tmp_path_factory.mktemp("layout")
-    with tarfile.open(request.param) as archive:
+def unpack(fixture, work):
+    """Unpack a fixture into ``work``; the environment of a site process using that copy."""
+    with tarfile.open(fixture) as archive:
         archive.extractall(work, filter="data")
     env = {
         **os.environ,
@@ -60,6 +60,14 @@ def migrated(request, tmp_path_factory):
     }
     env.pop("REDIS_URL", None)
     env.pop("SEARCH_BACKEND", None)
+    return env
+
+
+@pytest.fixture(scope="module", params=FIXTURES, ids=lambda p: p.name)
+def migrated(request, tmp_path_factory):
+    """(work dir, environment, stored snapshot) for a freshly migrated copy of a fixture."""
+    work = tmp_path_factory.mktemp("layout")
+    env = unpack(request.param, work)
     run(env, "manage.py", "migrate", "--noinput")
     return work, env, json.loads((work / "snapshot.json").read_text())
 
@@ -108,3 +116,19 @@ def test_disclosure_chains_still_verify(migrated):
     out = run(env, "manage.py", "verify_disclosures")
     disclosures = before["pages"]["disclosures_disclosurepage:live"]
     assert f"已核验 {disclosures} 份公开，哈希链完整，内容一致" in out
+
+
+@pytest.mark.parametrize("fixture", FIXTURES[-1:], ids=lambda p: p.name)
+def test_the_moves_can_be_reversed_and_made_again(fixture, tmp_path):
+    env = unpack(fixture, tmp_path)
+    before = json.loads((tmp_path / "snapshot.json").read_text())
+    run(env, "manage.py", "migrate", "--noinput")
+    for app in ("workflows", "taxonomy", "importing"):
+        run(env, "manage.py", "migrate", app, "zero", "--noinput")
+    back = json.loads(run(env, "tests/layout_snapshot.py"))
+    assert back["taxonomy"] == before["taxonomy"] and back["links"] == before["links"]
+    assert back["imported_records"] == before["imported_records"]
+    assert WORKFLOW_NAME not in [flow["name"] for flow in back["workflows"]["workflows"]]
+    run(env, "manage.py", "migrate", "--noinput")
+    after = json.loads(run(env, "tests/layout_snapshot.py"))
+    assert after == before
