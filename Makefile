@@ -36,7 +36,7 @@ migrate: install
 
 demo-content: migrate
 	$(BIN)/python manage.py import_content $(DEMO_FILES)
-	$(BIN)/python manage.py news_setup_workflow
+	$(BIN)/python manage.py workflows_setup
 	$(BIN)/python manage.py home_demo_admin
 	$(BIN)/python manage.py siteidentity_demo
 	$(BIN)/python manage.py search_load_vocabulary
@@ -55,10 +55,12 @@ test: install-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from news.feeds import FEED_LENGTH, atom, published_at
+from listings.feeds import FEED_LENGTH, atom, published_at
 
 from .collect import search_pages
 from .mail import site_name, site_root
@@ -140,7 +140,7 @@ class AuthorityFeed(SiteFeed):
     """Policy documents of one issuing authority, newest first."""
 
     def find(self, request, pk):
-        from policies.models import IssuingAuthority
+        from taxonomy.models import IssuingAuthority
 
         return get_object_or_404(IssuingAuthority, pk=pk)
 

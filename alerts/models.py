@@ -60,7 +60,7 @@ class Subscription(models.Model):
         verbose_name="村（社区）",
     )
     topic = models.ForeignKey(
-        "policies.Topic",
+        "taxonomy.Topic",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -68,7 +68,7 @@ class Subscription(models.Model):
         verbose_name="主题分类",
     )
     authority = models.ForeignKey(
-        "policies.IssuingAuthority",
+        "taxonomy.IssuingAuthority",
         null=True,
         blank=True,
         on_delete=models.CASCADE,

@@ -54,7 +54,7 @@ def _village(value):
 
 
 def _topic(value):
-    from policies.models import Topic
+    from taxonomy.models import Topic
 
     slug = (value or "").strip()[:100]
     topic = Topic.objects.filter(slug=slug).first() if slug else None
@@ -71,7 +71,7 @@ def _topic(value):
 
 
 def _authority(value):
-    from policies.models import IssuingAuthority
+    from taxonomy.models import IssuingAuthority
 
     pk = _digits(value, "发文机关")
     authority = IssuingAuthority.objects.filter(pk=pk).first()

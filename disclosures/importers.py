@@ -20,9 +20,9 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from home.importing import ImportError_, RecordType, register
-from home.importing.pages import ensure_index, lookup, save_page, unique_slug
-from home.importing.records import Record, check_date
+from importing import ImportError_, RecordType, register
+from importing.pages import ensure_index, lookup, save_page, unique_slug
+from importing.records import Record, check_date
 
 from . import schedule
 from .finance import EXPENDITURE, INCOME, Line, check_table

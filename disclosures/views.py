@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from gongkai.addresses import absolute_url
+from siteidentity.addresses import absolute_url
 
 from .anchoring import record_head
 from .finance_csv import COLUMNS, template_csv

@@ -1,7 +1,6 @@
 """Due dates on China's working-day calendar, with pauses and extensions.
 
-The calendar is ``workdays.calendar`` (statutory holidays and 调休 make-up days) when that app
-is installed, else ``policies.workdays`` (weekends only). Both offer
+The calendar is ``workdays.calendar`` (statutory holidays and 调休 make-up days), which offers
 ``add_working_days(start, n)`` and ``working_days_between(start, end)``; tests may pass any
 object with those two functions as ``calendar``.
 """
@@ -33,10 +32,8 @@ STATE_LABELS = {
 
 
 def default_calendar():
-    try:
-        from workdays import calendar
-    except ImportError:  # the shared calendar app is not installed: weekends only
-        from policies import workdays as calendar
+    from workdays import calendar
+
     return calendar
 
 

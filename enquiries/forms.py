@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from policies.models import IssuingAuthority
+from taxonomy.models import IssuingAuthority
 
 from . import idnumbers
 from .models import Delivery, Form

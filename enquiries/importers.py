@@ -13,9 +13,9 @@ Keys (besides id, type, title, date = the day it was received, demo_label):
 
 import datetime
 
-from home.importing import RecordType, register
-from home.importing.pages import lookup, remember
-from home.importing.records import check_date, check_url
+from importing import RecordType, register
+from importing.pages import lookup, remember
+from importing.records import check_date, check_url
 
 from . import clock, idnumbers, rules
 from .models import ClockPause, Enquiry, Extension, Moderation, Status
@@ -107,7 +107,7 @@ class EnquiryRecordType(RecordType):
         return enquiry
 
     def fill(self, enquiry, record, batch):
-        from policies.models import IssuingAuthority
+        from taxonomy.models import IssuingAuthority
 
         enquiry.kind = KINDS[record.get("kind")]
         enquiry.received_on = record.date("date")

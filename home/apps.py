@@ -4,4 +4,4 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     label = "home"
-    verbose_name = "首页与内容导入"
+    verbose_name = "首页"

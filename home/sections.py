@@ -1,39 +1,17 @@
-"""What the home page lists: newest live content from each section."""
+"""What the home page lists: the sections each app registers for it.
 
-from media.models import PhotoFeaturePage
-from news.models import CaseStudyPage, NewsArticlePage
-from policies.models import PolicyPage
+An app adds sections with the Wagtail hook ``register_home_sections``: a function taking the
+home page and returning ``{template variable: items}`` for home/home_page.html. The home app
+names none of its siblings; a section whose app is not installed is simply absent.
+"""
 
-LATEST_COUNT = 6
-HOME_COLLECTIONS = 4
+from wagtail import hooks
 
-
-def _latest(model, count=LATEST_COUNT):
-    return model.objects.live().public().order_by("-date", "-pk")[:count]
+HOOK = "register_home_sections"
 
 
 def home_sections(home):
-    featured = [
-        item.page.specific
-        for item in home.featured_policies.select_related("page")
-        if item.page.live
-    ]
-    if not featured:
-        featured = list(
-            PolicyPage.objects.live().public().order_by("-published_date", "-pk")[:LATEST_COUNT]
-        )
-    return {
-        "latest_news": _latest(NewsArticlePage),
-        "latest_cases": _latest(CaseStudyPage),
-        "featured_policies": featured,
-        "latest_photos": _latest(PhotoFeaturePage, 4).prefetch_related("photos__image"),
-        "home_collections": _collections(),
-    }
-
-
-def _collections():
-    """(collection, its first items) for each collection the editor shows on the home page."""
-    from specials.models import CollectionPage
-
-    pages = CollectionPage.objects.live().public().filter(show_on_home=True).order_by("path")
-    return [(page, page.first_items()) for page in pages[:HOME_COLLECTIONS]]
+    context = {}
+    for section in hooks.get_hooks(HOOK):
+        context.update(section(home))
+    return context

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 
-from home.importing import RecordType, register
-from home.importing.pages import attribution_fields, ensure_index, lookup, remember, save_page
-from home.importing.records import check_date, check_string_list
+from importing import RecordType, register
+from importing.pages import attribution_fields, ensure_index, lookup, remember, save_page
+from importing.records import check_date, check_string_list
 
 from .models import CreditedImage, PhotoFeatureIndexPage, PhotoFeaturePage, PhotoFeaturePhoto
 from .privacy import UnreadableImageError, clean_image
@@ -48,7 +48,7 @@ def check_photo(photo, base_dir, where, require_credit=False):
 
 def photo_image(photo, base_dir, source_id, title):
     """The library image for a photo object, created once and updated on re-import."""
-    from .placeholders import placeholder_jpeg
+    from importing.placeholders import placeholder_jpeg
 
     image = lookup(source_id)
     if photo.get("file"):

@@ -15,7 +15,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.attribution import AttributedPage
+from editorial.attribution import AttributedPage
 from listings.paging import page_of
 
 from .page_forms import PhotoFeatureForm

@@ -6,7 +6,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.richtext import RICH_TEXT_FEATURES
+from editorial.richtext import RICH_TEXT_FEATURES
 
 
 class HeadingBlock(blocks.StructBlock):

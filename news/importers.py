@@ -5,12 +5,12 @@ import re
 
 from wagtail.rich_text import RichText
 
-from home.importing import RecordType, register
-from home.importing.pages import attribution_fields, body_html, ensure_index, lookup, save_page
-from home.importing.records import check_string_list
+from importing import RecordType, register
+from importing.pages import attribution_fields, body_html, ensure_index, lookup, save_page
+from importing.records import check_string_list
 from media.importers import check_photo, photo_image
-from policies.models import PolicyPage, Region, Topic
-from policies.models.taxonomy import RegionLevel
+from policies.models import PolicyPage
+from taxonomy.models import Region, RegionLevel, Topic
 
 from .models import (
     CaseStudyIndexPage,

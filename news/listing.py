@@ -5,7 +5,7 @@ import re
 from django.core.paginator import Paginator
 
 from listings.params import ParameterError, clean_text, parse_page, parse_year
-from policies.models import Region, Topic
+from taxonomy.models import Region, Topic
 
 PER_PAGE = 10
 PROVINCE = re.compile(r"^.+?(省|自治区|自治區|市)")

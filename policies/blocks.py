@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from home.richtext import RICH_TEXT_FEATURES
+from editorial.richtext import RICH_TEXT_FEATURES
 from policies.text import article_anchor, int_to_chinese, split_paragraphs
 
 

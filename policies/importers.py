@@ -2,21 +2,21 @@
 
 from django.utils import timezone
 
-from home.importing import RecordType, register
-from home.importing.pages import (
+from importing import RecordType, register
+from importing.pages import (
     attribution_fields,
     ensure_index,
     lookup,
     paragraph_stream,
     save_page,
 )
-from home.importing.records import check_date, check_string_list
+from importing.records import check_date, check_string_list
+from taxonomy.models import IssuingAuthority, Topic
 
 from .doc_numbers import canonical_doc_number
 from .forms import stream_from_text
 from .models import (
     DocType,
-    IssuingAuthority,
     PackageRole,
     PolicyIndexPage,
     PolicyInterpretationPage,
@@ -25,7 +25,6 @@ from .models import (
     PolicyPage,
     PolicyRelation,
     RelationType,
-    Topic,
     Validity,
 )
 
@@ -133,7 +132,7 @@ class PolicyRecord(RecordType):
         return problems
 
     def save(self, record, batch):
-        from policies.models import Region
+        from taxonomy.models import Region
 
         existing = _existing_page(record.id)
         number = _canonical(record)[0] if record.get("doc_number") else ""

@@ -104,7 +104,8 @@ def _parse_filters(params, options):
 
 
 def _options(base):
-    from policies.models import DocType, IssuingAuthority, Region, Topic, Validity
+    from policies.models import DocType, Validity
+    from taxonomy.models import IssuingAuthority, Region, Topic
 
     years = base.exclude(published_date=None).annotate(y=ExtractYear("published_date"))
     return {

@@ -1,49 +1,13 @@
-"""Admin integration: taxonomy snippets, interpretation reminders, split preview."""
+"""Admin integration: interpretation reminders, split preview."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from policies.admin_views import OverdueInterpretationsPanel, split_preview
-from policies.models import IssuingAuthority, Region, Topic
+from policies.models import PolicyPage
 
-
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    menu_label = "主题分类"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-
-
-class RegionViewSet(SnippetViewSet):
-    model = Region
-    icon = "site"
-    menu_label = "行政区划"
-    list_display = ["name", "level", "parent"]
-    list_filter = ["level"]
-    search_fields = ["name"]
-
-
-class IssuingAuthorityViewSet(SnippetViewSet):
-    model = IssuingAuthority
-    icon = "group"
-    menu_label = "发文机关"
-    list_display = ["name", "level", "region"]
-    list_filter = ["level"]
-    search_fields = ["name"]
-
-
-class PolicyTaxonomyGroup(SnippetViewSetGroup):
-    menu_label = "政策分类"
-    menu_icon = "folder-open-inverse"
-    menu_order = 300
-    items = (IssuingAuthorityViewSet, TopicViewSet, RegionViewSet)
-
-
-register_snippet(PolicyTaxonomyGroup)
+HOME_COUNT = 6
 
 
 @hooks.register("construct_homepage_panels")
@@ -78,3 +42,17 @@ def overdue_interpretation_findings(site, today):
             "仍没有政策解读（三同步）。",
             "page": policy,
         }
+
+
+@hooks.register("register_home_sections")
+def featured_policies(home):
+    """The policies the editor picked on the home page, else the newest ones."""
+    featured = [
+        item.page.specific
+        for item in home.featured_policies.select_related("page")
+        if item.page.live
+    ]
+    if not featured:
+        newest = PolicyPage.objects.live().public().order_by("-published_date", "-pk")
+        featured = list(newest[:HOME_COUNT])
+    return {"featured_policies": featured}

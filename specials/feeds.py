@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from news.feeds import FEED_LENGTH, atom, published_at
+from listings.feeds import FEED_LENGTH, atom, published_at
 from siteidentity.models import SiteIdentity
 
 from .models import CollectionPage

@@ -36,18 +36,18 @@ class CollectionPageForm(WagtailAdminPageForm):
             widget=forms.CheckboxSelectMultiple,
         )
         self.fields["topic_ids"] = _reference_field(
-            "policies.Topic",
+            "taxonomy.Topic",
             "主题分类",
             "带任一所选主题即符合；只有政策文件、政策解读（按所解读的文件）和典型案例有主题",
             checkboxes=True,
         )
         self.fields["authority_ids"] = _reference_field(
-            "policies.IssuingAuthority",
+            "taxonomy.IssuingAuthority",
             "发文机关",
             "按住 Ctrl（Mac 为 ⌘）可多选；只有政策文件和政策解读（按所解读的文件）有发文机关",
         )
         self.fields["region_ids"] = _reference_field(
-            "policies.Region",
+            "taxonomy.Region",
             "地区",
             "选择省份会同时收录其下各地；图片报道和四务公开没有地区，选择地区后不会收录",
         )

@@ -14,10 +14,11 @@ packages and pinned pages are record ids. Collections are saved last, after what
 
 from django.core.exceptions import ValidationError
 
-from home.importing import RecordType, register
-from home.importing.pages import ensure_index, home_page, lookup, save_page
-from home.importing.records import check_date, check_string_list
-from policies.models import IssuingAuthority, PolicyPackagePage, Region, Topic
+from importing import RecordType, register
+from importing.pages import ensure_index, home_page, lookup, save_page
+from importing.records import check_date, check_string_list
+from policies.models import PolicyPackagePage
+from taxonomy.models import IssuingAuthority, Region, Topic
 
 from .models import CollectionIndexPage, CollectionPage, CollectionPin, Sort
 from .sources import BY_KEY

@@ -4,9 +4,9 @@ from .sources import BY_KEY, FACT_LABELS, sources_for
 
 # Criterion field → (the fact it tests, the model its ids point at).
 REFERENCES = {
-    "topic_ids": ("topics", "policies.Topic"),
-    "authority_ids": ("authorities", "policies.IssuingAuthority"),
-    "region_ids": ("region", "policies.Region"),
+    "topic_ids": ("topics", "taxonomy.Topic"),
+    "authority_ids": ("authorities", "taxonomy.IssuingAuthority"),
+    "region_ids": ("region", "taxonomy.Region"),
     "package_ids": ("package", "policies.PolicyPackagePage"),
 }
 VALIDITY_VALUES = ("有效", "已修订", "已废止", "已失效")

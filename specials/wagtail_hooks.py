@@ -6,6 +6,9 @@ from wagtail import hooks
 from wagtail.models import Site
 
 from .inspection import collection_findings
+from .models import CollectionPage
+
+HOME_COLLECTIONS = 4
 
 
 @hooks.register("gongkai_inspection_findings")
@@ -17,3 +20,10 @@ def specials_inspection_findings(*args, **kwargs):
         None,
     )
     return collection_findings(site=site, today=today)
+
+
+@hooks.register("register_home_sections")
+def home_collections(home):
+    """(collection, its first items) for each collection the editor shows on the home page."""
+    pages = CollectionPage.objects.live().public().filter(show_on_home=True).order_by("path")
+    return {"home_collections": [(page, page.first_items()) for page in pages[:HOME_COLLECTIONS]]}

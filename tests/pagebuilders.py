@@ -9,14 +9,13 @@ from home.models import HomePage
 from media.models import CreditedImage, PhotoFeatureIndexPage, PhotoFeaturePage, PhotoFeaturePhoto
 from news.models import CaseStudyIndexPage, CaseStudyPage, NewsArticlePage, NewsIndexPage
 from policies.models import (
-    IssuingAuthority,
     PolicyIndexPage,
     PolicyInterpretationPage,
     PolicyPackageMember,
     PolicyPackagePage,
     PolicyPage,
-    Topic,
 )
+from taxonomy.models import IssuingAuthority, Topic
 
 _seq = itertools.count(1)
 DAY = datetime.date(2024, 5, 1)

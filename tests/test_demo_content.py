@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from home.importing.pages import lookup
+from importing.pages import lookup
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "home" / "demo" / "seeds.jsonl"

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from home.importing.pages import lookup
+from importing.pages import lookup
 from tests.test_demo_content import DEMO_FILES
 
 pytestmark = pytest.mark.django_db

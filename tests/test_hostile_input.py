@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from home.richtext import sanitize_html
+from editorial.richtext import sanitize_html
 from media.models import PhotoFeatureIndexPage, PhotoFeaturePage, PhotoFeaturePhoto
 from news.models import CaseStudyIndexPage, NewsArticlePage, NewsIndexPage
 from policies.models import PolicyIndexPage, PolicyPage

@@ -11,7 +11,7 @@ register = template.Library()
 
 def _follows(village=None, topic=None, authority=None, query="", library=None):
     """(label, feed path without extension, subscribe query) for each thing the page shows."""
-    from policies.models import IssuingAuthority, Topic
+    from taxonomy.models import IssuingAuthority, Topic
 
     if library is not None:
         filters = getattr(library, "filters", {}) or {}

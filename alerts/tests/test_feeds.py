@@ -91,7 +91,7 @@ def test_authority_feed_lists_its_policies(client):
     make_policy("民政局通知", authorities=["成都市民政局"])
     make_policy("住建局通知", authorities=["成都市住建局"])
     make_policy("民政局草稿", authorities=["成都市民政局"], live=False)
-    from policies.models import IssuingAuthority
+    from taxonomy.models import IssuingAuthority
 
     authority = IssuingAuthority.objects.get(name="成都市民政局")
     root = parse(client, f"/feeds/authorities/{authority.pk}.rss")
@@ -126,7 +126,7 @@ def test_pages_advertise_their_feeds_and_email_subscription(client):
     assert 'href="/feeds/siwu.rss"' in client.get(index.url).content.decode()
 
     make_policy("民政局通知", authorities=["成都市民政局"], topics=["社区治理"])
-    from policies.models import IssuingAuthority, Topic
+    from taxonomy.models import IssuingAuthority, Topic
 
     authority = IssuingAuthority.objects.get(name="成都市民政局")
     topic = Topic.objects.get(name="社区治理")

@@ -85,8 +85,8 @@ def setup_site(database_url):
 
 
 def load_corpus(corpus, reuse=False):
-    from home.importing import import_files
-    from home.models import ImportedRecord
+    from importing import import_files
+    from importing.models import ImportedRecord
     from search import indexer
 
     if reuse and ImportedRecord.objects.filter(source_id__startswith="corpus-").exists():
@@ -104,7 +104,7 @@ def load_corpus(corpus, reuse=False):
 
 
 def _page_ids():
-    from home.models import ImportedRecord
+    from importing.models import ImportedRecord
 
     return {
         rec.object_id: rec.source_id.removeprefix("corpus-")

@@ -103,7 +103,7 @@ class Enquiry(index.Indexed, ClusterableModel):
     allow_public = models.BooleanField("同意公开问题与答复", default=False)
 
     department = models.ForeignKey(
-        "policies.IssuingAuthority",
+        "taxonomy.IssuingAuthority",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

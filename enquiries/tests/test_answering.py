@@ -17,8 +17,8 @@ from enquiries import rules
 from enquiries.models import AnnualReportPage, Enquiry, StatusEvent
 from enquiries.report_build import build_report
 from enquiries.signals import reply_published
-from home.importing import import_files
 from home.models import HomePage
+from importing import import_files
 
 from .factories import EnquiryFactory, question_on
 

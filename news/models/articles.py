@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.attribution import AttributedPage
+from editorial.attribution import AttributedPage
 from news.blocks import ArticleBodyBlock
 from news.listing import Listing
 
@@ -55,7 +55,7 @@ class ArticlePage(AttributedPage, Page):
         verbose_name="题图",
     )
     region = models.ForeignKey(
-        "policies.Region",
+        "taxonomy.Region",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

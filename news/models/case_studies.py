@@ -26,7 +26,7 @@ class CaseStudyPage(ArticlePage):
     """典型案例: how a place practises community governance, with its figures and policies."""
 
     themes = ParentalManyToManyField(
-        "policies.Topic",
+        "taxonomy.Topic",
         blank=True,
         related_name="case_studies",
         verbose_name="实践主题",

@@ -15,7 +15,8 @@ from news.models import (
     NewsArticlePage,
     NewsIndexPage,
 )
-from policies.models import PolicyIndexPage, PolicyPage, Region, Topic
+from policies.models import PolicyIndexPage, PolicyPage
+from taxonomy.models import Region, Topic
 
 
 def home_page():

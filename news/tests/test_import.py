@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from PIL import ExifTags, Image
 
-from home.importing.pages import lookup
+from importing.pages import lookup
 from media.models import CreditedImage, PhotoFeaturePage
 from media.tests.factories import jpeg_with_gps
 from news.models import CaseStudyPage, NewsArticlePage

@@ -10,9 +10,9 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from news.editorial import EDITORS, REVIEWERS, WORKFLOW_NAME
 from news.models import NewsArticlePage
 from news.tests.factories import NewsIndexPageFactory, body, home_page
+from workflows.editorial import EDITORS, REVIEWERS, WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery-staple-42"
@@ -20,7 +20,7 @@ PASSWORD = "correct-horse-battery-staple-42"
 
 @pytest.fixture
 def people(django_user_model):
-    call_command("news_setup_workflow")  # runs after migrate too; must be idempotent
+    call_command("workflows_setup")  # runs after migrate too; must be idempotent
     editor = django_user_model.objects.create_user("editor", password=PASSWORD)
     editor.groups.add(Group.objects.get(name=EDITORS))
     reviewer = django_user_model.objects.create_user("reviewer", password=PASSWORD)
@@ -44,7 +44,7 @@ def draft(people):
 
 
 def test_setup_is_idempotent_and_covers_the_whole_site(people):
-    call_command("news_setup_workflow")
+    call_command("workflows_setup")
     root = Page.get_first_root_node()
     assert root.get_workflow().name == WORKFLOW_NAME
     assert Group.objects.filter(name__in=[EDITORS, REVIEWERS]).count() == 2

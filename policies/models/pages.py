@@ -8,8 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.attribution import AttributedPage
-from home.richtext import RICH_TEXT_FEATURES
+from editorial.attribution import AttributedPage
+from editorial.richtext import RICH_TEXT_FEATURES
 
 from .choices import DocType, Validity
 from .policy import PolicyPage

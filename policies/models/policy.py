@@ -16,10 +16,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from policies import validity as validity_rules
-from policies.admin_views import InterpretationStatusPanel
 from policies.blocks import policy_body_blocks
 from policies.doc_numbers import canonical_doc_number, doc_number_sort_key
 from policies.forms import PolicyPageForm
+from policies.panels import InterpretationStatusPanel
 from policies.structure import outline, table_of_contents, units
 from workdays.calendar import add_working_days
 
@@ -48,7 +48,7 @@ class PolicyPage(RoutablePageMixin, Page):
     doc_number_sort = models.CharField(max_length=140, blank=True, editable=False, db_index=True)
     index_number = models.CharField("索引号", max_length=100, blank=True)
     issuing_authorities = ParentalManyToManyField(
-        "policies.IssuingAuthority", blank=True, verbose_name="发文机关"
+        "taxonomy.IssuingAuthority", blank=True, verbose_name="发文机关"
     )
     doc_type = models.CharField(
         "文种", max_length=20, choices=DocType.choices, default=DocType.OTHER
@@ -60,9 +60,9 @@ class PolicyPage(RoutablePageMixin, Page):
     validity = models.CharField(
         "有效性", max_length=10, choices=Validity.choices, default=Validity.VALID
     )
-    topics = ParentalManyToManyField("policies.Topic", blank=True, verbose_name="主题分类")
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, verbose_name="主题分类")
     region = models.ForeignKey(
-        "policies.Region",
+        "taxonomy.Region",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

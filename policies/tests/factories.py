@@ -6,19 +6,17 @@ import itertools
 import factory
 from factory.django import DjangoModelFactory
 
-from home.importing.pages import ensure_index
+from importing.pages import ensure_index
 from policies.forms import stream_from_text
 from policies.models import (
-    IssuingAuthority,
     PolicyIndexPage,
     PolicyInterpretationPage,
     PolicyPackageMember,
     PolicyPackagePage,
     PolicyPage,
     PolicyRelation,
-    Region,
-    Topic,
 )
+from taxonomy.models import IssuingAuthority, Region, Topic
 
 _slugs = itertools.count(1)
 

@@ -83,5 +83,5 @@ def _is_stream(model, name):
 
 
 def authority(name):
-    model = apps.get_model("policies.IssuingAuthority")
+    model = apps.get_model("taxonomy.IssuingAuthority")
     return model.objects.get_or_create(name=name)[0]

@@ -30,9 +30,9 @@ DRAFT_ONLY_FIELDS = {
     "locked_at",
     "locked_by",
 }
-WATCHED_APPS = {"home", "news", "policies", "media", "disclosures"}
+WATCHED_APPS = {"home", "news", "policies", "taxonomy", "media", "disclosures"}
 WATCHED_MODELS = {"wagtailcore.site", "wagtailcore.pageviewrestriction", "wagtailcore.locale"}
-IGNORED_MODELS = {"home.importedrecord"}
+IGNORED_MODELS = {"importing.importedrecord"}
 
 
 class _Pending(threading.local):

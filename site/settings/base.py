@@ -19,6 +19,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "importing",
+    "taxonomy",
+    "workflows",
+    "editorial",
     "news",
     "policies",
     "search",

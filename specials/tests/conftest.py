@@ -11,13 +11,13 @@ from news.tests.factories import (
     NewsIndexPageFactory,
     home_page,
 )
-from policies.models import IssuingAuthority, Region, Topic
 from policies.tests.factories import (
     RegionFactory,
     make_interpretation,
     make_package,
     make_policy,
 )
+from taxonomy.models import IssuingAuthority, Region, Topic
 
 
 class Corpus:

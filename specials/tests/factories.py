@@ -6,7 +6,7 @@ import itertools
 import factory
 import wagtail_factories
 
-from home.importing.pages import ensure_index, home_page
+from importing.pages import ensure_index, home_page
 from specials.models import CollectionIndexPage, CollectionPage, CollectionPin
 
 _slugs = itertools.count(1)

@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from home.importing import ImportError_, import_files
-from home.importing.pages import lookup
+from importing import ImportError_, import_files
+from importing.pages import lookup
 from tests.test_demo_content import DEMO_FILES
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ items it shows (the number of page types shown is bounded; each costs a query or
 
 import pytest
 
-from policies.models import Region
+from taxonomy.models import Region
 from tests import pagebuilders as build
 from tests.test_query_counts import assert_flat
 

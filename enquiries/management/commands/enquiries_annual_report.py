@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.importing.pages import home_page
+from importing.pages import home_page
 
 from ...report_build import build_report
 

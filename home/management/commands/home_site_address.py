@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from gongkai.addresses import base_url, configure_site
+from siteidentity.addresses import base_url, configure_site
 
 
 class Command(BaseCommand):

@@ -46,7 +46,7 @@ class Command(BaseCommand):
         self.stdout.write(f"已为 {site} 填写示例网站标识。")
 
     def _badge(self):
-        from media.placeholders import placeholder_image
+        from importing.placeholders import placeholder_image
 
         Image = get_image_model()
         existing = Image.objects.filter(title=BADGE_TITLE).first()

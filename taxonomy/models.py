@@ -1,4 +1,6 @@
-"""Managed classifications shared by policies and case studies."""
+"""Managed classifications shared by policies, news, enquiries and alerts.
+
+The tables keep the names they had in policies (``db_table``), with every row."""
 
 import re
 
@@ -46,6 +48,7 @@ class Topic(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
+        db_table = "policies_topic"
         verbose_name = "主题分类"
         verbose_name_plural = "主题分类"
         ordering = ["name"]
@@ -71,6 +74,7 @@ class Region(models.Model):
     panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("parent")]
 
     class Meta:
+        db_table = "policies_region"
         verbose_name = "行政区划"
         verbose_name_plural = "行政区划"
         ordering = ["name"]
@@ -103,6 +107,7 @@ class IssuingAuthority(models.Model):
     panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("region")]
 
     class Meta:
+        db_table = "policies_issuingauthority"
         verbose_name = "发文机关"
         verbose_name_plural = "发文机关"
         ordering = ["name"]

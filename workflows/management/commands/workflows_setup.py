@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from news.editorial import EDITORS, REVIEWERS, WORKFLOW_NAME, setup_editorial_workflow
+from workflows.editorial import EDITORS, REVIEWERS, WORKFLOW_NAME, setup_editorial_workflow
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Neutral placeholder photos for demo content that has captions but no image files.
 
 The label 示例图片 ("sample image") comes from a small committed PNG mask
-(static/media/placeholder-label.png, rendered once from WenQuanYi Micro Hei), so no CJK
+(data/placeholder-label.png, rendered once from WenQuanYi Micro Hei), so no CJK
 font is needed at run time.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-LABEL_MASK = Path(__file__).parent / "static" / "media" / "placeholder-label.png"
+LABEL_MASK = Path(__file__).parent / "data" / "placeholder-label.png"
 
 BACKGROUND = (221, 219, 213)
 STRIPE = (212, 210, 204)

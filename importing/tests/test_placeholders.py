@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from media.placeholders import BACKGROUND, LABEL_MASK, placeholder_image, placeholder_jpeg
+from importing.placeholders import BACKGROUND, LABEL_MASK, placeholder_image, placeholder_jpeg
 
 
 def test_label_mask_is_a_small_committed_asset():

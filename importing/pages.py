@@ -2,19 +2,21 @@
 
 import datetime
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from home.models import HomePage, ImportedRecord
-from home.richtext import sanitize_html, text_to_html
+from editorial.richtext import sanitize_html, text_to_html
+from importing.models import ImportedRecord
 
 SLUG_LENGTH = 60
 
 
 def home_page():
-    home = HomePage.objects.first()
+    """The site's home page, the parent of every section index (found by label, not imported)."""
+    home = apps.get_model("home", "HomePage").objects.first()
     if home is None:
         raise RuntimeError("No HomePage exists; run the migrations first.")
     return home
@@ -42,7 +44,7 @@ def unique_slug(parent, title, exclude_pk=None):
 
 
 def attribution_fields(record):
-    """Values for the fields of home.attribution.AttributedPage."""
+    """Values for the fields of editorial.attribution.AttributedPage."""
     return {
         "date": record.date("date"),
         "author": record.text("author"),

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.importing import ImportError_, import_files
+from importing import ImportError_, import_files
 
 
 class Command(BaseCommand):

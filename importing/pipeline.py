@@ -104,7 +104,7 @@ def checksum(record):
 
 def _save(record, batch):
     """Save a record unless exactly this record was imported before and its page still exists."""
-    from home.models import ImportedRecord
+    from importing.models import ImportedRecord
 
     digest = checksum(record)
     previous = ImportedRecord.objects.filter(source_id=record.id, checksum=digest).first()

@@ -1,0 +1,15 @@
+"""The news app's sections of the home page."""
+
+from wagtail import hooks
+
+from news.models import CaseStudyPage, NewsArticlePage
+
+HOME_COUNT = 6
+
+
+@hooks.register("register_home_sections")
+def latest_news_and_cases(home):
+    def latest(model):
+        return model.objects.live().public().order_by("-date", "-pk")[:HOME_COUNT]
+
+    return {"latest_news": latest(NewsArticlePage), "latest_cases": latest(CaseStudyPage)}
