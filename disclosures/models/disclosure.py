@@ -144,6 +144,7 @@ class DisclosurePage(ProtectedTreeMixin, Page):
         APIField("demo_label"),
         APIField("version_chain"),
     ]
+    schema_org_type = "Report"
 
     class Meta:
         verbose_name = "四务公开"

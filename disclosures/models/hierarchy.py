@@ -58,6 +58,8 @@ class DisclosureIndexPage(ProtectedTreeMixin, Page):
     max_count = 1
     gov_column_type = "基层政务公开"
     gov_column_keywords = "村务公开,党务公开,财务公开,四务公开"
+    api_fields = [APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "四务公开首页"
@@ -92,6 +94,8 @@ class CountyPage(ProtectedTreeMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("demo_label")]
     parent_page_types = ["disclosures.DisclosureIndexPage"]
     subpage_types = ["disclosures.TownshipPage"]
+    api_fields = [APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "区县"
@@ -120,6 +124,8 @@ class TownshipPage(ProtectedTreeMixin, Page):
     ]
     parent_page_types = ["disclosures.CountyPage"]
     subpage_types = ["disclosures.VillagePage"]
+    api_fields = [APIField("kind"), APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "乡镇/街道"
@@ -218,6 +224,7 @@ class VillagePage(ProtectedTreeMixin, Page):
         APIField("demo_label"),
         APIField("overdue_summary"),
     ]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "村/社区"

@@ -153,6 +153,7 @@ class PolicyPage(RoutablePageMixin, Page):
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []
     base_form_class = PolicyPageForm
+    schema_org_type = "Legislation"
 
     class Meta:
         verbose_name = "政策文件"
