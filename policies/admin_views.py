@@ -3,9 +3,9 @@
 from django import forms
 from django.shortcuts import render
 from django.utils import timezone
-from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
 
+from policies.models import PolicyPage
 from policies.structure import outline, split_to_stream
 from policies.text import split_policy_text
 from workdays.calendar import load_calendar
@@ -13,8 +13,6 @@ from workdays.calendar import load_calendar
 
 def overdue_policies(today=None):
     """Live policies still without a live interpretation 3 working days after publication."""
-    from policies.models import PolicyPage
-
     today = today or timezone.localdate()
     candidates = (
         PolicyPage.objects.live()
@@ -24,24 +22,6 @@ def overdue_policies(today=None):
     )
     calendar = load_calendar()
     return [p for p in candidates if p.interpretation_overdue(today, calendar)]
-
-
-class InterpretationStatusPanel(Panel):
-    """Shown on the policy edit form: warns when the interpretation is overdue."""
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "policies/admin/interpretation_status_panel.html"
-
-        def is_shown(self):
-            return bool(self.instance and self.instance.pk)
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            page = self.instance
-            context["deadline"] = page.interpretation_deadline
-            context["overdue"] = page.interpretation_overdue()
-            context["interpretations"] = list(page.interpretations.all())
-            return context
 
 
 class OverdueInterpretationsPanel(Component):

@@ -23,7 +23,7 @@ from ..forms import DisclosurePageForm
 from ..guards import hidden_problem
 from ..hashchain import json_safe
 from ..money import CENT
-from .hierarchy import ProtectedTreeMixin, demo_label_field
+from .protected import ProtectedTreeMixin, demo_label_field
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
 FINANCE_FIELDS = ("opening_balance", "total_income", "total_expenditure", "closing_balance")

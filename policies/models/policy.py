@@ -16,10 +16,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from policies import validity as validity_rules
-from policies.admin_views import InterpretationStatusPanel
 from policies.blocks import policy_body_blocks
 from policies.doc_numbers import canonical_doc_number, doc_number_sort_key
 from policies.forms import PolicyPageForm
+from policies.panels import InterpretationStatusPanel
 from policies.structure import outline, table_of_contents, units
 from workdays.calendar import add_working_days
 
