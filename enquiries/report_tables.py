@@ -3,6 +3,8 @@ and how they are counted from the data. Pure functions over plain values."""
 
 import datetime
 
+from policies.models.choices import OUT_OF_FORCE, Validity
+
 from .outcomes import (
     ALREADY_PUBLIC,
     APPLICANT_CHOICES,
@@ -132,9 +134,9 @@ def count_normative(policies, year):
     repealed = sum(
         1
         for p in policies
-        if p.validity in ("已废止", "已失效") and p.expiry_date and p.expiry_date.year == year
+        if p.validity in OUT_OF_FORCE and p.expiry_date and p.expiry_date.year == year
     )
-    valid = sum(1 for p in policies if p.validity == "有效")
+    valid = sum(1 for p in policies if p.validity == Validity.VALID)
     return [made, repealed, valid]
 
 
