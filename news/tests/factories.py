@@ -1,4 +1,5 @@
-"""Factories for news articles, case studies and the policies they link to."""
+"""Factories for news articles, case studies and their listings (the taxonomy and policy
+factories are in ``policies.tests.factories``)."""
 
 import datetime
 
@@ -15,7 +16,6 @@ from news.models import (
     NewsArticlePage,
     NewsIndexPage,
 )
-from policies.models import PolicyIndexPage, PolicyPage, Region, Topic
 
 
 def home_page():
@@ -24,23 +24,6 @@ def home_page():
 
 def body(*paragraphs):
     return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
-
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Topic
-        django_get_or_create = ("name",)
-
-    name = factory.Sequence(lambda n: f"主题{n}")
-
-
-class RegionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Region
-        django_get_or_create = ("name",)
-
-    name = "四川省成都市青羊区"
-    level = "county"
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
@@ -57,14 +40,6 @@ class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "典型案例"
     slug = "cases"
-
-
-class PolicyIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = PolicyIndexPage
-
-    title = "政策文件库"
-    slug = "policies"
 
 
 class NewsArticlePageFactory(wagtail_factories.PageFactory):
@@ -109,12 +84,3 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
             page.policy_links = [CaseStudyPolicy(policy=policy) for policy in extracted]
             if create:
                 page.save()
-
-
-class PolicyPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = PolicyPage
-
-    title = factory.Sequence(lambda n: f"关于城乡社区发展治理的意见{n}")
-    published_date = datetime.date(2017, 9, 1)
-    summary = "城乡社区发展治理的总体要求。"

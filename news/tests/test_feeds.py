@@ -17,11 +17,9 @@ from news.tests.factories import (
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
-    PolicyIndexPageFactory,
-    PolicyPageFactory,
-    TopicFactory,
     home_page,
 )
+from policies.tests.factories import PolicyIndexPageFactory, PolicyPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -10,10 +10,9 @@ from news.tests.factories import (
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
-    RegionFactory,
-    TopicFactory,
     home_page,
 )
+from policies.tests.factories import RegionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

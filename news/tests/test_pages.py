@@ -10,11 +10,13 @@ from news.tests.factories import (
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
+    home_page,
+)
+from policies.tests.factories import (
     PolicyIndexPageFactory,
     PolicyPageFactory,
     RegionFactory,
     TopicFactory,
-    home_page,
 )
 
 pytestmark = pytest.mark.django_db

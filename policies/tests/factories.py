@@ -1,9 +1,11 @@
-"""Factories for policy-library tests."""
+"""Factories for the policy library: its pages and the shared taxonomy (Topic, Region,
+IssuingAuthority), used by every app's tests."""
 
 import datetime
 import itertools
 
 import factory
+import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from home.importing.pages import ensure_index
@@ -57,6 +59,49 @@ class IssuingAuthorityFactory(DjangoModelFactory):
         django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"发文机关{n}")
+
+
+class PolicyIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PolicyIndexPage
+
+    title = "政策文件库"
+    slug = "policies"
+
+
+class PolicyPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PolicyPage
+
+    title = factory.Sequence(lambda n: f"关于城乡社区发展治理的意见{n}")
+    published_date = datetime.date(2017, 9, 1)
+    summary = "城乡社区发展治理的总体要求。"
+
+
+class PolicyInterpretationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PolicyInterpretationPage
+
+    title = factory.Sequence(lambda n: f"政策解读{n}")
+    slug = factory.Sequence(lambda n: f"interpretation-{n}")
+    date = datetime.date(2018, 1, 2)
+
+
+class PolicyPackagePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PolicyPackagePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"政策体系{n}")
+    slug = factory.Sequence(lambda n: f"package-doc-{n}")
+
+    @factory.post_generation
+    def members(page, create, extracted, **kwargs):
+        """members=[(policy, role), …]"""
+        if extracted:
+            page.members = [PolicyPackageMember(policy=p, role=r) for p, r in extracted]
+            if create:
+                page.save()
 
 
 def library():
