@@ -7,7 +7,7 @@ import factory
 import wagtail_factories
 from wagtail.rich_text import RichText
 
-from home.models import HomePage
+from home.tests.factories import DAY, ascii_slug, publish_revision, section
 from news.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -18,10 +18,6 @@ from news.models import (
 )
 
 
-def home_page():
-    return HomePage.objects.first()
-
-
 def body(*paragraphs):
     return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
 
@@ -29,6 +25,9 @@ def body(*paragraphs):
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = NewsIndexPage
+        skip_postgeneration_save = True
+
+    publish = factory.PostGeneration(publish_revision)
 
     title = "新闻动态"
     slug = "news"
@@ -37,6 +36,9 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
 class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = CaseStudyIndexPage
+        skip_postgeneration_save = True
+
+    publish = factory.PostGeneration(publish_revision)
 
     title = "典型案例"
     slug = "cases"
@@ -45,12 +47,14 @@ class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
 class NewsArticlePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = NewsArticlePage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"社区治理新闻{n}")
     date = datetime.date(2021, 11, 21)
     author = "李丹"
     source = "四川日报"
     body = factory.LazyFunction(lambda: body("四川省实施城乡社区治理试点示范三年行动计划。"))
+    publish = factory.PostGeneration(publish_revision)
 
 
 class CaseStudyPageFactory(wagtail_factories.PageFactory):
@@ -84,3 +88,29 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
             page.policy_links = [CaseStudyPolicy(policy=policy) for policy in extracted]
             if create:
                 page.save()
+
+    publish = factory.PostGeneration(publish_revision)  # after the relations above
+
+
+def news_article(title=None, parent=None, **fields):
+    """A published news article (no byline) in the news listing, dated ``DAY``."""
+    fields.setdefault("date", DAY)
+    fields.setdefault("body", [("paragraph", "<p>正文</p>")])
+    fields.setdefault("slug", ascii_slug("news"))
+    fields.update(author=fields.get("author", ""), source=fields.get("source", ""))
+    parent = parent or section(NewsIndexPageFactory, "news", "新闻")
+    if title:
+        fields["title"] = title
+    return NewsArticlePageFactory(parent=parent, publish=True, **fields)
+
+
+def case_study(title=None, **fields):
+    """A published case study (no byline, no body) in the case-study listing."""
+    fields.setdefault("date", DAY)
+    fields.setdefault("body", [])
+    fields.setdefault("slug", ascii_slug("case"))
+    fields.update(author=fields.get("author", ""), source=fields.get("source", ""))
+    if title:
+        fields["title"] = title
+    parent = section(CaseStudyIndexPageFactory, "cases", "典型案例")
+    return CaseStudyPageFactory(parent=parent, publish=True, **fields)

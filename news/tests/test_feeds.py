@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import reverse
 
+from home.tests.factories import home_page
 from media.tests.factories import (
     CreditedImageFactory,
     PhotoFeatureIndexPageFactory,
@@ -17,7 +18,6 @@ from news.tests.factories import (
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
-    home_page,
 )
 from policies.tests.factories import PolicyIndexPageFactory, PolicyPageFactory, TopicFactory
 

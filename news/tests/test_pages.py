@@ -4,13 +4,13 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
+from home.tests.factories import home_page
 from media.tests.factories import CreditedImageFactory
 from news.tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
-    home_page,
 )
 from policies.tests.factories import (
     PolicyIndexPageFactory,

@@ -10,9 +10,10 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from home.tests.factories import home_page
 from news.editorial import EDITORS, REVIEWERS, WORKFLOW_NAME
 from news.models import NewsArticlePage
-from news.tests.factories import NewsIndexPageFactory, body, home_page
+from news.tests.factories import NewsIndexPageFactory, body
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery-staple-42"

@@ -9,6 +9,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from home.importing.pages import ensure_index
+from home.tests.factories import DAY, ascii_slug, publish_revision, section
 from policies.forms import stream_from_text
 from policies.models import (
     IssuingAuthority,
@@ -64,6 +65,9 @@ class IssuingAuthorityFactory(DjangoModelFactory):
 class PolicyIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = PolicyIndexPage
+        skip_postgeneration_save = True
+
+    publish = factory.PostGeneration(publish_revision)
 
     title = "政策文件库"
     slug = "policies"
@@ -72,19 +76,38 @@ class PolicyIndexPageFactory(wagtail_factories.PageFactory):
 class PolicyPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = PolicyPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"关于城乡社区发展治理的意见{n}")
     published_date = datetime.date(2017, 9, 1)
     summary = "城乡社区发展治理的总体要求。"
 
+    @factory.post_generation
+    def topics(page, create, extracted, **kwargs):
+        if extracted:
+            page.topics = list(extracted)
+            if create:
+                page.save()
+
+    @factory.post_generation
+    def issuing_authorities(page, create, extracted, **kwargs):
+        if extracted:
+            page.issuing_authorities = list(extracted)
+            if create:
+                page.save()
+
+    publish = factory.PostGeneration(publish_revision)  # after the relations above
+
 
 class PolicyInterpretationPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = PolicyInterpretationPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"政策解读{n}")
     slug = factory.Sequence(lambda n: f"interpretation-{n}")
     date = datetime.date(2018, 1, 2)
+    publish = factory.PostGeneration(publish_revision)
 
 
 class PolicyPackagePageFactory(wagtail_factories.PageFactory):
@@ -102,6 +125,8 @@ class PolicyPackagePageFactory(wagtail_factories.PageFactory):
             page.members = [PolicyPackageMember(policy=p, role=r) for p, r in extracted]
             if create:
                 page.save()
+
+    publish = factory.PostGeneration(publish_revision)  # after the members above
 
 
 def library():
@@ -157,3 +182,43 @@ def make_package(title, members):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def policy_library():
+    """The published policy library below home (slug ``policies``)."""
+    return section(PolicyIndexPageFactory, "policies", "政策文件")
+
+
+def policy_page(title=None, topics=(), authorities=(), **fields):
+    """A published policy (no summary) in the library, published on ``DAY``."""
+    fields.setdefault("published_date", DAY)
+    fields.setdefault("summary", "")
+    fields.setdefault("slug", ascii_slug("policy"))
+    if title:
+        fields["title"] = title
+    return PolicyPageFactory(
+        parent=policy_library(),
+        topics=list(topics),
+        issuing_authorities=list(authorities),
+        publish=True,
+        **fields,
+    )
+
+
+def interpretation_page(of, title=None):
+    """A published interpretation of the policy ``of``, dated ``DAY``."""
+    fields = {"title": title} if title else {}
+    fields["slug"] = ascii_slug("interpretation")
+    return PolicyInterpretationPageFactory(
+        parent=policy_library(), interprets=of, date=DAY, publish=True, **fields
+    )
+
+
+def package_page(members=()):
+    """A published policy package with ``members`` as supporting documents."""
+    return PolicyPackagePageFactory(
+        parent=policy_library(),
+        slug=ascii_slug("package"),
+        members=[(p, "supporting") for p in members],
+        publish=True,
+    )
