@@ -8,7 +8,6 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.importing.pages import ensure_index
 from home.tests.factories import DAY, ascii_slug, publish_revision, section
 from policies.forms import stream_from_text
 from policies.models import (
@@ -130,16 +129,22 @@ class PolicyPackagePageFactory(wagtail_factories.PageFactory):
 
 
 def library():
-    return ensure_index(PolicyIndexPage, "policies", "政策文件库")
+    """The policy library the policies tests build in (created the first time)."""
+    return section(PolicyIndexPageFactory, "policies", "政策文件库")
 
 
 def make_policy(title, text=ARTICLE_TEXT, authorities=(), topics=(), live=True, **fields):
     """A policy page below the library, published once (version 1) unless live=False."""
     fields.setdefault("published_date", datetime.date(2018, 1, 1))
-    page = PolicyPage(title=title, slug=f"policy-{next(_slugs)}", **fields)
-    page.body = stream_from_text(PolicyPage._meta.get_field("body"), text)
-    page.live = False
-    library().add_child(instance=page)
+    fields.setdefault("summary", "")
+    page = PolicyPageFactory(
+        parent=library(),
+        title=title,
+        slug=f"policy-{next(_slugs)}",
+        body=stream_from_text(PolicyPage._meta.get_field("body"), text),
+        live=False,
+        **fields,
+    )
     page.issuing_authorities = [IssuingAuthorityFactory(name=n) for n in authorities]
     page.topics = [TopicFactory(name=n) for n in topics]
     revision = page.save_revision()
@@ -159,14 +164,14 @@ def relate(source, relation_type, target, **extra):
 
 
 def make_interpretation(policy, title="政策解读", live=True):
-    page = PolicyInterpretationPage(
+    page = PolicyInterpretationPageFactory(
+        parent=library(),
         title=title,
         slug=f"interp-{next(_slugs)}",
         interprets=policy,
         date=datetime.date(2018, 1, 2),
         live=False,
     )
-    library().add_child(instance=page)
     revision = page.save_revision()
     if live:
         revision.publish()
@@ -176,8 +181,9 @@ def make_interpretation(policy, title="政策解读", live=True):
 
 def make_package(title, members):
     """members: list of (policy, role)."""
-    page = PolicyPackagePage(title=title, slug=f"package-{next(_slugs)}", live=False)
-    library().add_child(instance=page)
+    page = PolicyPackagePageFactory(
+        parent=library(), title=title, slug=f"package-{next(_slugs)}", live=False
+    )
     page.members = [PolicyPackageMember(policy=p, role=r) for p, r in members]
     page.save_revision().publish()
     page.refresh_from_db()

@@ -5,9 +5,9 @@ import pytest
 
 from media.tests.factories import photo_feature
 from news.tests.factories import case_study, news_article
-from policies.models import Region
 from policies.tests.factories import (
     IssuingAuthorityFactory,
+    RegionFactory,
     TopicFactory,
     interpretation_page,
     policy_page,
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def grown(db):
     topic = TopicFactory()
-    region = Region.objects.create(name="四川省成都市", level="city")
+    region = RegionFactory(name="四川省成都市", level="city")
     pins = [news_article(region=region), photo_feature()]
     collection = make_collection(topic_ids=[topic.pk], show_on_home=True, page_size=50, pins=pins)
 
