@@ -11,6 +11,9 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from listings.converters import MAX_ID
+from listings.params import ParameterError, parse_int
+
 QUERY_MAX = 200
 TRACKING_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{3,39}$")
 
@@ -30,10 +33,13 @@ class Target:
 
 
 def _digits(value, what):
-    value = (value or "").strip()
-    if not value.isascii() or not value.isdigit() or len(value) > 12:
+    try:
+        number = parse_int(value, name="id", label=what, minimum=1, maximum=MAX_ID)
+    except ParameterError:
+        number = None
+    if number is None:
         raise TargetError(f"找不到要订阅的{what}。")
-    return int(value)
+    return number
 
 
 def _village(value):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import schedule
-from .finance import EXPENDITURE
+from .finance import DIRECTION_CHOICES, EXPENDITURE
 from .money import format_amount
 
 TENTH = Decimal("0.1")
@@ -21,7 +21,7 @@ NAMES = {
     schedule.QUARTER: ("本季度", "上季度", "去年同季度"),
     schedule.YEAR: ("本年度", "上年度", None),
 }
-MEASURES = (("income", "收入"), ("expenditure", "支出"))
+MEASURES = DIRECTION_CHOICES  # (attribute of Figures, label)
 
 
 @dataclass(frozen=True)

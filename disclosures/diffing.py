@@ -3,6 +3,7 @@
 from collections import Counter
 from decimal import Decimal
 
+from .finance import DIRECTION_LABELS
 from .money import format_amount
 
 FIELD_LABELS = {
@@ -23,7 +24,6 @@ FIELD_LABELS = {
     "withdrawal_reason": "撤回原因",
 }
 AMOUNT_FIELDS = {"opening_balance", "total_income", "total_expenditure", "closing_balance"}
-DIRECTIONS = {"income": "收入", "expenditure": "支出"}
 
 
 def _show(key, value):
@@ -36,7 +36,7 @@ def _show(key, value):
 
 def describe_line(line):
     parts = [
-        DIRECTIONS.get(line.get("direction"), ""),
+        DIRECTION_LABELS.get(line.get("direction"), ""),
         line.get("date") or "",
         line.get("item", ""),
         f"{format_amount(Decimal(line['amount']))} 元",

@@ -13,7 +13,9 @@ from .money import CENT, format_amount
 
 INCOME = "income"
 EXPENDITURE = "expenditure"
-DIRECTION_LABELS = {INCOME: "收入", EXPENDITURE: "支出"}
+DIRECTION_CHOICES = [(INCOME, "收入"), (EXPENDITURE, "支出")]  # the one list of directions
+DIRECTION_LABELS = dict(DIRECTION_CHOICES)
+DIRECTION_BY_LABEL = {label: key for key, label in DIRECTION_CHOICES}
 
 # Field names used in Problem.field, matching the model fields of a finance disclosure.
 OPENING = "opening_balance"

@@ -15,8 +15,7 @@ from decimal import Decimal
 
 from .finance import (
     CLOSING,
-    EXPENDITURE,
-    INCOME,
+    DIRECTION_BY_LABEL,
     OPENING,
     TOTAL_EXPENDITURE,
     TOTAL_INCOME,
@@ -37,7 +36,7 @@ _ALIASES = {
     "往来单位": ("往来单位", "对方单位", "往来单位或个人", "counterparty"),
 }
 REQUIRED_COLUMNS = ("类型", "金额")
-DIRECTIONS = {"收入": INCOME, "支出": EXPENDITURE}
+DIRECTIONS = DIRECTION_BY_LABEL
 SUMMARY_ROWS = {
     "期初余额": OPENING,
     "收入合计": TOTAL_INCOME,

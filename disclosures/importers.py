@@ -25,7 +25,7 @@ from importing.pages import ensure_index, lookup, save_page, unique_slug
 from importing.records import Record, check_date
 
 from . import schedule
-from .finance import EXPENDITURE, INCOME, Line, check_table
+from .finance import DIRECTION_BY_LABEL, DIRECTION_LABELS, Line, check_table
 from .finance_csv import parse_finance_csv
 from .models import (
     CountyPage,
@@ -46,7 +46,7 @@ CATEGORIES = {
     "服务": schedule.SERVICE,
     **{key: key for key in schedule.CATEGORY_LABELS},
 }
-DIRECTIONS = {"收入": INCOME, "支出": EXPENDITURE, INCOME: INCOME, EXPENDITURE: EXPENDITURE}
+DIRECTIONS = {**DIRECTION_BY_LABEL, **{key: key for key in DIRECTION_LABELS}}
 PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2}))?$")
 TOTALS = ("total_income", "total_expenditure", "closing_balance")
 

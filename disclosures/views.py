@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from siteidentity.addresses import absolute_url
 
 from .anchoring import record_head
+from .finance import DIRECTION_LABELS
 from .finance_csv import COLUMNS, template_csv
 from .models import DisclosurePage, VillagePage
 from .schedule import CATEGORY_LABELS, FINANCE
@@ -61,7 +62,7 @@ def finance_rows(page, iso_dates=True):
     """The table in the import template's layout, so an export can be imported again."""
     rows = [["期初余额", "", "", page.opening_balance, "", ""]]
     for line in page.finance_lines.all():
-        direction = "收入" if line.direction == "income" else "支出"
+        direction = DIRECTION_LABELS[line.direction]
         rows.append(
             [
                 direction,

@@ -45,7 +45,7 @@ def refuse_move(request, page, destination):
 def refuse_expiry_above_disclosures(request, page):
     """Pages outside the disclosures tree (the home page) get the same refusal as a message."""
     from .guards import EXPIRY_REFUSED
-    from .models.hierarchy import ProtectedTreeMixin
+    from .models.protected import ProtectedTreeMixin
 
     if request.method != "POST" or isinstance(page.specific_deferred, ProtectedTreeMixin):
         return None  # disclosure pages show the refusal on the expiry field itself

@@ -2,6 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 
 
 class AttributedPage(models.Model):
@@ -26,6 +27,9 @@ class AttributedPage(models.Model):
             ],
             heading="来源与署名",
         )
+    ]
+    attribution_api_fields = [
+        APIField(name) for name in ("date", "author", "source", "source_url", "editor_note")
     ]
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
 
@@ -23,6 +24,8 @@ class HomePage(Page):
     gov_column_name = "首页"
     gov_column_keywords = "城乡社区治理,政策文件,村务公开"
     gov_freshness = "home"
+    api_fields = [APIField("intro")]
+    schema_org_type = "WebSite"
 
     class Meta:
         verbose_name = "首页"

@@ -1,6 +1,13 @@
 """One page of a Django ``Paginator`` from the raw ``page`` value, with a note when it is bad."""
 
-from .params import ParameterError, parse_page
+from .params import FALLBACK, ParameterError, parse_page
+
+
+def within(number, num_pages):
+    """The page number to show (the last page when beyond it) and a note when it was moved."""
+    if number > num_pages:
+        return num_pages, [f"第{number}页不存在（共{num_pages}页），已显示最后一页。"]
+    return number, []
 
 
 def page_of(paginator, raw):
@@ -8,8 +15,6 @@ def page_of(paginator, raw):
     try:
         number = parse_page(raw)
     except ParameterError as error:
-        return paginator.page(1), [f"{error.message}已显示第1页。"]
-    if number > paginator.num_pages:
-        note = f"第{number}页不存在（共{paginator.num_pages}页），已显示最后一页。"
-        return paginator.page(paginator.num_pages), [note]
-    return paginator.page(number), []
+        return paginator.page(1), [f"{error.message}{FALLBACK['page']}"]
+    number, notes = within(number, paginator.num_pages)
+    return paginator.page(number), notes

@@ -139,13 +139,15 @@ FALLBACK = {
 }
 
 
-def parse_listing(params, *, sorts=(), default_sort="", strict=False, today=None):
+def parse_listing(params, *, sorts=(), default_sort="", strict=False, today=None, fallbacks=None):
     """Year, page and sort from a QueryDict (or dict).
 
-    With ``strict=False`` a bad value falls back to its default and a note is added; with
+    With ``strict=False`` a bad value falls back to its default and a note is added (its end
+    from ``FALLBACK``, or from ``fallbacks`` where a listing words it its own way); with
     ``strict=True`` the first bad value raises ``ParameterError``. ``sorts`` empty means the
     listing has no sort choice and ``sort`` is ignored.
     """
+    fallback = FALLBACK | (fallbacks or {})
     query = ListingQuery(sort=default_sort)
     steps = [
         ("year", lambda raw: parse_year(raw, today=today)),
@@ -159,5 +161,5 @@ def parse_listing(params, *, sorts=(), default_sort="", strict=False, today=None
         except ParameterError as error:
             if strict:
                 raise
-            query.notes.append(f"{error.message}{FALLBACK[name]}")
+            query.notes.append(f"{error.message}{fallback[name]}")
     return query

@@ -11,6 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -18,6 +19,7 @@ from wagtail.search import index
 from editorial.attribution import AttributedPage
 from listings.paging import page_of
 
+from .api import PhotoListField
 from .page_forms import PhotoFeatureForm
 from .privacy import UnreadableImageError, clean_image
 
@@ -125,6 +127,8 @@ class PhotoFeatureIndexPage(Page):
     gov_column_type = "图片新闻"
     gov_column_keywords = "图片报道,摄影,社区"
     gov_freshness = "news"
+    api_fields = [APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "图片报道列表"
@@ -174,6 +178,13 @@ class PhotoFeaturePage(AttributedPage, Page):
     parent_page_types = ["media.PhotoFeatureIndexPage"]
     subpage_types = []
     base_form_class = PhotoFeatureForm
+    api_fields = AttributedPage.attribution_api_fields + [
+        APIField("place"),
+        APIField("text"),
+        APIField("tags"),
+        APIField("photos", serializer=PhotoListField()),
+    ]
+    schema_org_type = "ImageGallery"
 
     class Meta:
         verbose_name = "图片报道"

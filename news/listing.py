@@ -4,7 +4,7 @@ import re
 
 from django.core.paginator import Paginator
 
-from listings.params import ParameterError, clean_text, parse_page, parse_year
+from listings.params import clean_text, parse_listing
 from taxonomy.models import Region, Topic
 
 PER_PAGE = 10
@@ -27,9 +27,10 @@ class Listing:
         self.problems = []
         self.theme = self._theme(clean_text(params.get("theme"))) if with_themes else None
         self.region = clean_text(params.get("region"))
-        self.year = self._year(params.get("year"))
-        page = self._page(params.get("page"))
-        self.page_obj = Paginator(self.filtered(), per_page).get_page(page)
+        query = parse_listing(params)  # year and page; a bad one is ignored with a note
+        self.problems += query.notes
+        self.year = query.year
+        self.page_obj = Paginator(self.filtered(), per_page).get_page(query.page)
 
     def _theme(self, slug):
         if not slug:
@@ -38,20 +39,6 @@ class Listing:
         if topic is None:
             self.problems.append(f"没有名为“{slug}”的主题，已显示全部主题。")
         return topic
-
-    def _year(self, value):
-        try:
-            return parse_year(value)
-        except ParameterError as error:
-            self.problems.append(f"{error.message}已显示全部年份。")
-            return None
-
-    def _page(self, value):
-        try:
-            return parse_page(value)
-        except ParameterError as error:
-            self.problems.append(f"{error.message}已显示第1页。")
-            return 1
 
     def filtered(self):
         items = self.base

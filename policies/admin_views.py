@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
+from policies.models import PolicyPage
 from policies.structure import outline, split_to_stream
 from policies.text import split_policy_text
 from policies.text.linebreaks import join_hard_breaks
@@ -13,8 +14,6 @@ from workdays.calendar import load_calendar
 
 def overdue_policies(today=None):
     """Live policies still without a live interpretation 3 working days after publication."""
-    from policies.models import PolicyPage
-
     today = today or timezone.localdate()
     candidates = (
         PolicyPage.objects.live()

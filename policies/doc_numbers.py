@@ -1,5 +1,8 @@
 """发文字号 (document numbers): parsing, canonical form and discovery in free text.
 
+The site's one grammar for document numbers: the policy form, the model, the importer and the
+search analyser (``search.analysis.docnumbers``) all read and normalise them here.
+
 The canonical form follows GB/T 9704-2012: the year in hexagonal brackets 〔〕, the serial
 number in Arabic digits without leading zeros and without 第, followed by 号, e.g.
 ``成委发〔2017〕27号``. Decree numbers without a year (``国令第707号``) keep their 第.
@@ -7,7 +10,16 @@ number in Arabic digits without leading zeros and without 第, followed by 号, 
 
 import re
 
-__all__ = ["DOC_NUMBER_RE", "canonical_doc_number", "find_doc_numbers", "doc_number_year"]
+__all__ = [
+    "DOC_NUMBER_RE",
+    "canonical_doc_number",
+    "doc_number_parts",
+    "doc_number_prefix",
+    "doc_number_sort_key",
+    "doc_number_sort_value",
+    "doc_number_year",
+    "find_doc_numbers",
+]
 
 # Brackets people type around the year, with their full-width and CJK variants.
 _OPEN = "〔［\\[（(【〖｛{"
@@ -32,6 +44,10 @@ _NOISE_RE = re.compile(
 )
 
 _MIN_YEAR, _MAX_YEAR = 1949, 2100
+# A number already in canonical form (what ``_build`` writes).
+_CANONICAL_RE = re.compile(
+    r"(?P<prefix>.*?)(?:〔(?P<year>\d{4})〕(?P<serial>\d+)|第(?P<decree>\d+))号"
+)
 
 
 def _clean(value):
@@ -93,18 +109,40 @@ def find_doc_numbers(text):
     return found
 
 
+def doc_number_parts(canonical):
+    """(issuer prefix, year or None, serial) of a canonical document number, or None."""
+    match = _CANONICAL_RE.fullmatch(canonical or "")
+    if not match:
+        return None
+    if match.group("decree") is not None:
+        return match.group("prefix"), None, int(match.group("decree"))
+    return match.group("prefix"), int(match.group("year")), int(match.group("serial"))
+
+
+def doc_number_prefix(canonical):
+    """The issuer prefix of a canonical document number (成委发, 国令), or ""."""
+    parts = doc_number_parts(canonical)
+    return parts[0] if parts else ""
+
+
 def doc_number_year(canonical):
     """The year of a canonical document number, or None (e.g. for decree numbers)."""
-    match = re.search(r"〔(\d{4})〕", canonical or "")
-    return int(match.group(1)) if match else None
+    parts = doc_number_parts(canonical)
+    return parts[1] if parts else None
 
 
 def doc_number_sort_key(canonical):
     """Sort key: issuer prefix, year, serial number as integers (so 9号 sorts before 27号)."""
-    match = re.fullmatch(r"(.*?)〔(\d{4})〕(\d+)号", canonical or "")
-    if match:
-        return (match.group(1), int(match.group(2)), int(match.group(3)))
-    match = re.fullmatch(r"(.*?)第(\d+)号", canonical or "")
-    if match:
-        return (match.group(1), 0, int(match.group(2)))
-    return (canonical or "", 0, 0)
+    parts = doc_number_parts(canonical)
+    if parts is None:
+        return (canonical or "", 0, 0)
+    prefix, year, serial = parts
+    return (prefix, year or 0, serial)
+
+
+def doc_number_sort_value(canonical):
+    """The sort key as one string, stored beside the number so the database can order by it."""
+    if not canonical:
+        return ""
+    prefix, year, serial = doc_number_sort_key(canonical)
+    return f"{prefix}|{year:04d}|{serial:08d}"

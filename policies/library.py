@@ -7,7 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
 
-from listings.params import ParameterError, clean_text, parse_page, parse_sort, parse_year
+from listings.paging import within
+from listings.params import clean_text, parse_listing
 from policies.validity import ANNOTATION, annotate_validity
 
 PER_PAGE = 20
@@ -29,6 +30,8 @@ FILTER_LABELS = {
     "doc_type": "文种",
     "region": "地区",
 }
+# How the library words a bad year or sort it has ignored (listings.params.parse_listing).
+FALLBACKS = {"year": "已忽略该条件。", "sort": "已按最新发布排序。"}
 
 
 @dataclass
@@ -83,19 +86,15 @@ def _filter_q(key, value):
     return Q(**{key: value})
 
 
-def _parse_filters(params, options):
-    """Valid filters from the query string, and a Chinese message for each invalid one."""
+def _parse_filters(params, options, year):
+    """Valid filters from the query string, and a Chinese message for each invalid one.
+
+    ``year`` is the year the listing parser read (None when blank or bad)."""
     filters, messages = {}, []
     for key, label in FILTER_LABELS.items():
-        raw = _clean_text(params.get(key))
+        raw = str(year or "") if key == "year" else _clean_text(params.get(key))
         if not raw:
             continue
-        if key == "year":
-            try:
-                raw = str(parse_year(raw))
-            except ParameterError as error:
-                messages.append(f"{error.message}已忽略该条件。")
-                continue
         if raw not in options[key]:
             messages.append(f"没有{label}为“{raw}”的政策文件，已忽略该条件。")
             continue
@@ -195,14 +194,10 @@ def _facets(base, filters, sort):
 
 def run_library_query(base, params):
     """Apply the query string ``params`` to the live policies ``base``; never raises on input."""
-    messages = []
-    filters, filter_messages = _parse_filters(params, _options(base))
-    messages += filter_messages
-    try:
-        sort = parse_sort(params.get("sort"), SORTS, DEFAULT_SORT)
-    except ParameterError as error:
-        messages.append(f"{error.message}已按最新发布排序。")
-        sort = DEFAULT_SORT
+    query = parse_listing(params, sorts=SORTS, default_sort=DEFAULT_SORT, fallbacks=FALLBACKS)
+    filters, messages = _parse_filters(params, _options(base), query.year)
+    messages += query.notes
+    sort = query.sort
     results = (
         _apply(base, filters)
         .order_by(*SORTS[sort][1])
@@ -210,14 +205,8 @@ def run_library_query(base, params):
         .select_related("region")
     )
     paginator = Paginator(results, PER_PAGE)
-    try:
-        number = parse_page(params.get("page"))
-    except ParameterError as error:
-        messages.append(f"{error.message}已显示第1页。")
-        number = 1
-    if number > paginator.num_pages:
-        messages.append(f"第{number}页不存在（共{paginator.num_pages}页），已显示最后一页。")
-        number = paginator.num_pages
+    number, notes = within(query.page, paginator.num_pages)
+    messages += notes
     page = paginator.page(number)
     sort_params = dict(filters)
     sorts = [

@@ -1,4 +1,4 @@
-"""Edit-form panels of policy pages; imports no model, so the models can use them."""
+"""Edit-form panels of the policy pages (a leaf module: the models import it)."""
 
 from wagtail.admin.panels import Panel
 

@@ -1,7 +1,7 @@
 """Canonical URL, Open Graph tags and schema.org JSON-LD for any page, read from its attributes.
 
-Pages need nothing special: the type comes from ``SCHEMA_TYPES`` (or a ``schema_org_type``
-attribute on the model) and the properties from fields most pages share (``date``, ``author``,
+Each page model names its schema.org type in a ``schema_org_type`` attribute (``WebPage`` when it
+names none); the properties come from fields most pages share (``date``, ``author``,
 ``source_url``, ``summary``, ``first_photo`` …). A model may add or override properties with a
 ``structured_data(request)`` method returning a dict.
 """
@@ -17,24 +17,6 @@ from gongkai.addresses import absolute_url
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_TYPES = {
-    "home.homepage": "WebSite",
-    "news.newsarticlepage": "NewsArticle",
-    "news.casestudypage": "Article",
-    "news.newsindexpage": "CollectionPage",
-    "news.casestudyindexpage": "CollectionPage",
-    "policies.policyindexpage": "CollectionPage",
-    "policies.policypage": "Legislation",
-    "policies.policyinterpretationpage": "Article",
-    "policies.policypackagepage": "CollectionPage",
-    "media.photofeatureindexpage": "CollectionPage",
-    "media.photofeaturepage": "ImageGallery",
-    "disclosures.disclosureindexpage": "CollectionPage",
-    "disclosures.countypage": "CollectionPage",
-    "disclosures.townshippage": "CollectionPage",
-    "disclosures.villagepage": "CollectionPage",
-    "disclosures.disclosurepage": "Report",
-}
 ARTICLE_TYPES = {"NewsArticle", "Article", "Report", "ImageGallery"}
 LEGAL_FORCE = {"有效": "InForce", "已废止": "NotInForce", "已失效": "NotInForce"}
 DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "text")
@@ -42,8 +24,7 @@ DESCRIPTION_LENGTH = 120
 
 
 def schema_type(page):
-    custom = getattr(page, "schema_org_type", None)
-    return custom or SCHEMA_TYPES.get(page._meta.label_lower, "WebPage")
+    return getattr(page, "schema_org_type", None) or "WebPage"
 
 
 def _first_text(value):

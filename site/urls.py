@@ -1,4 +1,4 @@
-"""Site URLs: each app's own routes, the admin, the API, then Wagtail's page tree."""
+"""Site URLs: the admin, the API, each app's own routes, then Wagtail's page tree."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -10,17 +10,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
 from .preferences import set_preferences
-
-APP_URLCONFS = [
-    "home",
-    "news",
-    "policies",
-    "search",
-    "media",
-    "disclosures",
-    "specials",
-    "enquiries",
-]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -34,8 +23,16 @@ urlpatterns = [
         name="robots",
     ),
 ]
-urlpatterns += [path("", include(f"{app}.urls")) for app in APP_URLCONFS]
-urlpatterns += [path("", include("alerts.urls"))]  # email alerts and their feeds
+# Apps with public routes outside the page tree, each from its own urls.py.
+urlpatterns += [
+    path("", include("news.urls")),  # feeds of news, cases, photos, policies, topics
+    path("", include("search.urls")),  # /search/, /api/search/
+    path("", include("media.urls")),  # /photographers/
+    path("", include("disclosures.urls")),  # /siwu-data/
+    path("", include("specials.urls")),  # feeds of the special collections
+    path("", include("enquiries.urls")),  # /hudong/
+    path("", include("alerts.urls")),  # email alerts and their feeds
+]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
+from listings.paging import within
 from listings.params import clean_text, parse_listing, shown
 
 from .query import (
@@ -77,10 +78,9 @@ def _reader_filters(params, crit, query):
 
 
 def _page_number(query, num_pages):
-    if query.page > num_pages:
-        query.notes.append(f"第{query.page}页不存在（共{num_pages}页），已显示最后一页。")
-        return num_pages
-    return query.page
+    number, notes = within(query.page, num_pages)
+    query.notes += notes
+    return number
 
 
 def _facets(pages, pins, crit, filters):

@@ -1,5 +1,7 @@
 """Checks on a collection's criteria, each problem a Chinese sentence for the admin form."""
 
+from policies.models.choices import Validity
+
 from .sources import BY_KEY, FACT_LABELS, sources_for
 
 # Criterion field → (the fact it tests, the model its ids point at).
@@ -9,7 +11,7 @@ REFERENCES = {
     "region_ids": ("region", "taxonomy.Region"),
     "package_ids": ("package", "policies.PolicyPackagePage"),
 }
-VALIDITY_VALUES = ("有效", "已修订", "已废止", "已失效")
+VALIDITY_VALUES = tuple(Validity.values)
 
 
 def as_ids(value):

@@ -8,10 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from home.models import HomePage
+from media.tests.factories import credited_image
 from news.models import NewsArticlePage
+from news.tests.factories import news_article
 from tests.browser.content import ensure_base
-
-from . import pagebuilders as build
 
 
 @pytest.fixture
@@ -26,8 +26,8 @@ def media_root(settings, tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_round_trip_restores_pages_and_media(media_root, tmp_path):
     ensure_base()
-    article = build.news_article("备份前的新闻")
-    photo = build.image(caption="村委会议")
+    article = news_article("备份前的新闻")
+    photo = credited_image(caption="村委会议")
     photo_bytes = (media_root / photo.file.name).read_bytes()
     (media_root / "documents").mkdir()
     (media_root / "documents" / "村务公开.txt").write_text("三月账目", encoding="utf-8")
@@ -40,7 +40,7 @@ def test_round_trip_restores_pages_and_media(media_root, tmp_path):
     # Things go wrong after the backup: a page renamed, one deleted, files lost and added.
     article.title = "被改坏的标题"
     article.save_revision().publish()
-    build.news_article("备份后才有的新闻")
+    news_article("备份后才有的新闻")
     (media_root / photo.file.name).unlink()
     (media_root / "documents" / "村务公开.txt").write_text("被覆盖", encoding="utf-8")
     (media_root / "stray.txt").write_text("x")

@@ -14,10 +14,12 @@ from django.urls import reverse
 
 from editorial.richtext import sanitize_html
 from media.models import PhotoFeatureIndexPage, PhotoFeaturePage, PhotoFeaturePhoto
+from media.tests.factories import credited_image, photo_feature
 from news.models import CaseStudyIndexPage, NewsArticlePage, NewsIndexPage
+from news.tests.factories import case_study, news_article
 from policies.models import PolicyIndexPage, PolicyPage
+from policies.tests.factories import TopicFactory, policy_page
 
-from . import pagebuilders as build
 from .hostile import PAYLOADS, dangerous_markup
 
 pytestmark = pytest.mark.django_db
@@ -117,15 +119,15 @@ def test_rich_text_sanitiser_leaves_nothing_executable(payload):
 
 def test_rich_text_typed_by_editors_and_pasted_html_render_inert(client):
     typed = "".join(f"<p>{html.escape(p)}</p>" for p in PAYLOADS)  # Draftail stores typed text so
-    article = build.news_article(body=[("paragraph", typed), ("paragraph", sanitize_html(ALL))])
+    article = news_article(body=[("paragraph", typed), ("paragraph", sanitize_html(ALL))])
     assert_harmless(client.get(article.url))
 
 
 def test_image_captions_alt_text_and_credits_render_inert(client):
-    image = build.image(caption=PAYLOADS[0], alt=PAYLOADS[10])
+    image = credited_image(caption=PAYLOADS[0], alt=PAYLOADS[10])
     image.credit = PAYLOADS[2]
     image.save()
-    feature = build.photo_feature(photos=0)
+    feature = photo_feature(photos=0)
     feature.photos = [PhotoFeaturePhoto(image=image, caption=PAYLOADS[4])]
     feature.save_revision().publish()
     for url in (feature.url, PhotoFeatureIndexPage.objects.get().url, "/"):
@@ -133,10 +135,10 @@ def test_image_captions_alt_text_and_credits_render_inert(client):
 
 
 def listing_urls():
-    build.news_article()
-    build.case_study()
-    build.policy(topics=[build.topic()])
-    build.photo_feature()
+    news_article()
+    case_study()
+    policy_page(topics=[TopicFactory()])
+    photo_feature()
     return [
         "/",
         NewsIndexPage.objects.get().url,
@@ -161,7 +163,7 @@ def test_every_query_string_parameter_is_escaped(client):
 
 
 def test_search_queries_are_shown_escaped(client):
-    build.news_article("社区治理")
+    news_article("社区治理")
     for payload in PAYLOADS:
         response = client.get("/search/", {"q": payload})
         assert response.status_code == 200

@@ -6,8 +6,7 @@ import pytest
 from wagtail.search.backends import get_search_backend
 
 from news.models import NewsArticlePage
-
-from . import pagebuilders
+from news.tests.factories import news_article
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +27,7 @@ def index_writes():
 
 
 def test_publishing_an_edit_indexes_the_page_once(index_writes):
-    page = pagebuilders.news_article("社区议事会召开")
+    page = news_article("社区议事会召开")
     page.title = "社区议事会如期召开"
     revision = page.save_revision()
     index_writes.clear()
@@ -39,7 +38,7 @@ def test_publishing_an_edit_indexes_the_page_once(index_writes):
 
 
 def test_unpublishing_indexes_once(index_writes):
-    page = pagebuilders.news_article()
+    page = news_article()
     index_writes.clear()
     page.unpublish()
     assert index_writes == [page.pk]

@@ -3,7 +3,10 @@
 
 import pytest
 
-from . import pagebuilders as build
+from home.tests.factories import home_page
+from media.tests.factories import credited_image, photo_feature
+from news.tests.factories import news_article
+
 from .test_hostile_input import listing_urls
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +31,7 @@ def test_unicode_digits_on_listings_give_a_note_not_a_500(client):
 
 
 def test_search_api_answers_unicode_digits_with_a_message(client):
-    build.news_article("社区治理")
+    news_article("社区治理")
     response = client.get("/api/search/", {"q": "社区", "year": "²", "page": "①"})
     assert response.status_code < 500
     assert "年份“²”无效" in response.content.decode()
@@ -61,7 +64,7 @@ BAD_API_FILTERS = [
 
 
 def test_oversized_ids_are_4xx(client):
-    build.news_article()
+    news_article()
     for path in BAD_ROUTES:
         status = client.get(path).status_code
         assert 400 <= status < 500, (path, status)
@@ -69,7 +72,7 @@ def test_oversized_ids_are_4xx(client):
 
 @pytest.mark.parametrize("path", BAD_API_FILTERS)
 def test_bad_api_filters_are_400_with_a_message(client, path):
-    build.news_article()
+    news_article()
     response = client.get(path)
     assert response.status_code == 400, (path, response.status_code)
     message = response.json()["message"]
@@ -77,15 +80,15 @@ def test_bad_api_filters_are_400_with_a_message(client, path):
 
 
 def test_a_credit_with_a_slash_does_not_break_photo_and_news_pages(client):
-    image = build.image()
+    image = credited_image()
     image.credit = "新华社/张三"
     image.save()
-    feature = build.photo_feature(photos=0)
+    feature = photo_feature(photos=0)
     from media.models import PhotoFeaturePhoto
 
     feature.photos = [PhotoFeaturePhoto(image=image)]
     feature.save_revision().publish()
-    article = build.news_article(lead_image=image)
+    article = news_article(lead_image=image)
     for url in (feature.url, article.url, "/photos/", "/news/"):
         response = client.get(url)
         assert response.status_code == 200, url
@@ -123,7 +126,7 @@ def test_split_preview_handles_many_repeated_lines():
 
 
 def test_og_description_is_escaped_once(client):
-    article = build.news_article(
+    article = news_article(
         body=[("paragraph", "<p>村民&amp;干部&quot;共商&quot;</p>")], search_description=""
     )
     html = client.get(article.url).content.decode()
@@ -190,7 +193,7 @@ def test_a_backup_with_a_corrupt_database_is_refused(tmp_path, settings):
             tar.addfile(info, _io.BytesIO(data))
     with pytest.raises(CommandError, match="备份"):
         call_command("backup_restore", str(path), yes=True)
-    assert build.home() is not None  # the database is still there
+    assert home_page() is not None  # the database is still there
 
 
 def test_the_black_box_list_of_bad_urls_gets_no_server_error(client):

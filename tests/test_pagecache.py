@@ -7,9 +7,9 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from gongkai.pagecache import store
-from news.models import NewsIndexPage
-
-from . import pagebuilders as build
+from home.tests.factories import section
+from news.tests.factories import NewsIndexPageFactory, news_article
+from policies.tests.factories import TopicFactory, policy_page
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def cached_text():
 
 
 def test_anonymous_page_view_is_stored_per_reader_variant(client):
-    article = build.news_article("社区议事会选出新成员")
+    article = news_article("社区议事会选出新成员")
     response = client.get(article.url)
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "stored"
@@ -54,7 +54,7 @@ def test_anonymous_page_view_is_stored_per_reader_variant(client):
 def test_publishing_a_new_title_replaces_it_everywhere_at_once(
     client, django_capture_on_commit_callbacks
 ):
-    article = build.news_article("旧标题：村民议事")
+    article = news_article("旧标题：村民议事")
     for path in ("/", article.url, article.get_parent().url):
         client.get(path)
     assert "旧标题" in served("/") and "旧标题" in served(article.url)
@@ -74,7 +74,7 @@ def test_publishing_a_new_title_replaces_it_everywhere_at_once(
 
 
 def test_unpublishing_removes_the_page_and_its_teasers(client, django_capture_on_commit_callbacks):
-    article = build.news_article("即将撤下的新闻")
+    article = news_article("即将撤下的新闻")
     for path in ("/", article.url):
         client.get(path)
     with django_capture_on_commit_callbacks(execute=True):
@@ -86,10 +86,10 @@ def test_unpublishing_removes_the_page_and_its_teasers(client, django_capture_on
 
 
 def test_moving_a_page_drops_the_old_address(client, django_capture_on_commit_callbacks):
-    article = build.news_article("要移动的新闻")
+    article = news_article("要移动的新闻")
     old_url = article.url
     client.get(old_url)
-    other = build.index(NewsIndexPage, "news-archive", "新闻存档")
+    other = section(NewsIndexPageFactory, "news-archive", "新闻存档")
     with django_capture_on_commit_callbacks(execute=True):
         article.move(other, pos="last-child")
     article.refresh_from_db()
@@ -99,12 +99,12 @@ def test_moving_a_page_drops_the_old_address(client, django_capture_on_commit_ca
 
 
 def test_deleting_a_page_and_editing_shared_content_purge(client):
-    article = build.news_article("将被删除的新闻")
+    article = news_article("将被删除的新闻")
     client.get(article.url)
     article.delete()
     assert store.cached_files() == []
 
-    policy = build.policy(topics=[build.topic()])
+    policy = policy_page(topics=[TopicFactory()])
     client.get(policy.url)
     assert store.cached_files()
     topic = policy.topics.get()
@@ -114,7 +114,7 @@ def test_deleting_a_page_and_editing_shared_content_purge(client):
 
 
 def test_saving_a_draft_keeps_the_published_cache(client):
-    article = build.news_article("已发布标题")
+    article = news_article("已发布标题")
     client.get(article.url)
     article.title = "草稿标题"
     article.save_revision()
@@ -122,7 +122,7 @@ def test_saving_a_draft_keeps_the_published_cache(client):
 
 
 def test_editors_previews_queries_posts_and_private_pages_bypass_the_cache(client, admin_client):
-    article = build.news_article("绕过缓存")
+    article = news_article("绕过缓存")
     admin_client.get(article.url)
     assert served(article.url) is None, "a logged-in editor's view must not be stored"
 
@@ -134,7 +134,7 @@ def test_editors_previews_queries_posts_and_private_pages_bypass_the_cache(clien
     client.post(article.url)
     assert store.cached_files() == []
 
-    private = build.news_article("仅限登录")
+    private = news_article("仅限登录")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     client.get(private.url)
     client.get("/no-such-page/")
@@ -142,8 +142,8 @@ def test_editors_previews_queries_posts_and_private_pages_bypass_the_cache(clien
 
 
 def test_rebuild_renders_every_live_page_in_every_variant():
-    live = build.news_article("已发布的新闻")
-    draft = build.news_article("已撤下的新闻")
+    live = news_article("已发布的新闻")
+    draft = news_article("已撤下的新闻")
     draft.unpublish()
     store.purge()
 
@@ -173,7 +173,7 @@ def test_unsafe_paths_are_never_written(path):
 
 def test_cache_is_off_unless_enabled(settings, client):
     settings.PAGECACHE_ENABLED = False
-    article = build.news_article()
+    article = news_article()
     response = client.get(article.url)
     assert "X-Page-Cache" not in response
     assert store.cached_files() == []
@@ -182,13 +182,13 @@ def test_cache_is_off_unless_enabled(settings, client):
 def test_logged_in_session_cookie_bypasses(client):
     user = get_user_model().objects.create_user("reader", password="irrelevant-pass-93")
     client.force_login(user)
-    article = build.news_article()
+    article = news_article()
     client.get(article.url)
     assert store.cached_files() == []
 
 
 def test_feeds_are_cached_and_purged_with_the_pages(client, django_capture_on_commit_callbacks):
-    article = build.news_article("订阅里的旧标题")
+    article = news_article("订阅里的旧标题")
     response = client.get("/feeds/news.rss")
     assert response.status_code == 200 and response["X-Page-Cache"] == "stored"
     assert "订阅里的旧标题" in served("/feeds/news.rss")
@@ -229,6 +229,6 @@ def test_pages_carrying_a_csrf_token_are_not_stored(rf):
 
 def test_rebuild_works_behind_the_https_redirect_of_production(settings):
     settings.SECURE_SSL_REDIRECT = True
-    article = build.news_article("生产环境里的新闻")
+    article = news_article("生产环境里的新闻")
     call_command("pagecache_rebuild")
     assert "生产环境里的新闻" in served(article.url)

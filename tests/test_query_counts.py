@@ -17,10 +17,17 @@ from django.test.utils import CaptureQueriesContext
 from disclosures import models as disclosure_models
 from disclosures.tests import factories as disclosure_factories
 from media.models import PhotoFeatureIndexPage, PhotoFeaturePhoto
+from media.tests.factories import credited_image, photo_feature
 from news.models import CaseStudyIndexPage, CaseStudyPolicy, NewsIndexPage
+from news.tests.factories import case_study, news_article
 from policies.models import PolicyIndexPage
-
-from . import pagebuilders as build
+from policies.tests.factories import (
+    IssuingAuthorityFactory,
+    TopicFactory,
+    interpretation_page,
+    package_page,
+    policy_page,
+)
 
 pytestmark = pytest.mark.django_db
 N = 3
@@ -52,20 +59,20 @@ def _shape(sql):
 def test_home_page(client):
     def grow(k):
         for _ in range(k):
-            build.news_article()
-            build.case_study()
-            build.policy(topics=[build.topic()])
-            build.photo_feature(photos=2)
+            news_article()
+            case_study()
+            policy_page(topics=[TopicFactory()])
+            photo_feature(photos=2)
 
     assert_flat(client, grow, lambda: "/")
 
 
 def test_news_article_page(client):
-    article = build.news_article()
+    article = news_article()
 
     def grow(k):
         for _ in range(k):
-            build.news_article()  # candidates for "related"
+            news_article()  # candidates for "related"
         article.body = [("paragraph", "<p>段落</p>")] * (len(article.body) + k)
         article.tags.add(*[f"标签{article.tags.count() + i}" for i in range(k)])
         article.save_revision().publish()
@@ -75,8 +82,8 @@ def test_news_article_page(client):
 
 def test_news_and_case_study_listings(client):
     for model, builder in (
-        (NewsIndexPage, build.news_article),
-        (CaseStudyIndexPage, build.case_study),
+        (NewsIndexPage, news_article),
+        (CaseStudyIndexPage, case_study),
     ):
 
         def grow(k, builder=builder):
@@ -87,13 +94,13 @@ def test_news_and_case_study_listings(client):
 
 
 def test_case_study_page(client):
-    case = build.case_study()
+    case = case_study()
 
     def grow(k):
         links = [*case.policy_links.all()]
-        links += [CaseStudyPolicy(policy=build.policy()) for _ in range(k)]
+        links += [CaseStudyPolicy(policy=policy_page()) for _ in range(k)]
         case.policy_links = links
-        case.themes = [*case.themes.all(), *(build.topic() for _ in range(k))]
+        case.themes = [*case.themes.all(), *(TopicFactory() for _ in range(k))]
         case.save_revision().publish()
 
     assert_flat(client, grow, lambda: case.url)
@@ -102,39 +109,39 @@ def test_case_study_page(client):
 def test_policy_index_page(client):
     def grow(k):
         for _ in range(k):
-            build.policy(topics=[build.topic()], authorities=[build.authority()])
+            policy_page(topics=[TopicFactory()], authorities=[IssuingAuthorityFactory()])
 
     assert_flat(client, grow, lambda: PolicyIndexPage.objects.get().url)
 
 
 def test_policy_page(client):
-    policy = build.policy()
+    policy = policy_page()
 
     def grow(k):
-        policy.topics = [*policy.topics.all(), *(build.topic() for _ in range(k))]
+        policy.topics = [*policy.topics.all(), *(TopicFactory() for _ in range(k))]
         policy.issuing_authorities = [
             *policy.issuing_authorities.all(),
-            *(build.authority() for _ in range(k)),
+            *(IssuingAuthorityFactory() for _ in range(k)),
         ]
         policy.save_revision().publish()
         for _ in range(k):
-            build.interpretation(policy)
+            interpretation_page(policy)
 
     assert_flat(client, grow, lambda: policy.url)
 
 
 def test_policy_interpretation_page(client):
-    policy = build.policy()
-    interpretation = build.interpretation(policy)
+    policy = policy_page()
+    interpretation = interpretation_page(policy)
 
     def grow(k):
         policy.issuing_authorities = [
             *policy.issuing_authorities.all(),
-            *(build.authority() for _ in range(k)),
+            *(IssuingAuthorityFactory() for _ in range(k)),
         ]
         policy.save_revision().publish()
         for _ in range(k):
-            build.interpretation(policy)
+            interpretation_page(policy)
 
     assert_flat(client, grow, lambda: interpretation.url)
 
@@ -144,10 +151,10 @@ def test_policy_package_page(client):
     holder = {}
 
     def grow(k):
-        members.extend(build.policy(authorities=[build.authority()]) for _ in range(k))
+        members.extend(policy_page(authorities=[IssuingAuthorityFactory()]) for _ in range(k))
         if "page" in holder:
             holder["page"].delete()
-        holder["page"] = build.package(members)
+        holder["page"] = package_page(members)
 
     assert_flat(client, grow, lambda: holder["page"].url)
 
@@ -155,17 +162,17 @@ def test_policy_package_page(client):
 def test_photo_feature_index_page(client):
     def grow(k):
         for _ in range(k):
-            build.photo_feature(photos=2)
+            photo_feature(photos=2)
 
     assert_flat(client, grow, lambda: PhotoFeatureIndexPage.objects.get().url)
 
 
 def test_photo_feature_page(client):
-    feature = build.photo_feature(photos=1)
+    feature = photo_feature(photos=1)
 
     def grow(k):
         photos = [*feature.photos.all()]
-        photos += [PhotoFeaturePhoto(image=build.image(), caption="说明") for _ in range(k)]
+        photos += [PhotoFeaturePhoto(image=credited_image(), caption="说明") for _ in range(k)]
         feature.photos = photos
         feature.save_revision().publish()
 

@@ -11,8 +11,14 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from gongkai.security import ADMIN_CSP, PUBLIC_CSP
-
-from . import pagebuilders as build
+from media.tests.factories import photo_feature
+from news.tests.factories import case_study, news_article
+from policies.tests.factories import (
+    IssuingAuthorityFactory,
+    TopicFactory,
+    interpretation_page,
+    policy_page,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db
@@ -23,15 +29,15 @@ STYLE_ATTR = re.compile(r"<[^>]+\sstyle\s*=", re.I)
 
 
 def public_pages():
-    policy = build.policy(topics=[build.topic()], authorities=[build.authority()])
-    build.interpretation(policy)
+    policy = policy_page(topics=[TopicFactory()], authorities=[IssuingAuthorityFactory()])
+    interpretation_page(policy)
     return [
         "/",
-        build.news_article().url,
-        build.case_study().url,
+        news_article().url,
+        case_study().url,
         policy.url,
         policy.get_parent().url,
-        build.photo_feature(photos=2).url,
+        photo_feature(photos=2).url,
     ]
 
 

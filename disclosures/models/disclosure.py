@@ -18,12 +18,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import schedule
-from ..finance import EXPENDITURE, INCOME, Line, check_table, compute_totals
+from ..finance import DIRECTION_CHOICES, Line, check_table, compute_totals
 from ..forms import DisclosurePageForm
 from ..guards import hidden_problem
 from ..hashchain import json_safe
 from ..money import CENT
-from .hierarchy import ProtectedTreeMixin, demo_label_field
+from .protected import ProtectedTreeMixin, demo_label_field
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
 FINANCE_FIELDS = ("opening_balance", "total_income", "total_expenditure", "closing_balance")
@@ -144,6 +144,7 @@ class DisclosurePage(ProtectedTreeMixin, Page):
         APIField("demo_label"),
         APIField("version_chain"),
     ]
+    schema_org_type = "Report"
 
     class Meta:
         verbose_name = "四务公开"
@@ -443,9 +444,7 @@ class DisclosureAttachment(Orderable):
 
 class FinanceLine(Orderable):
     page = ParentalKey(DisclosurePage, on_delete=models.CASCADE, related_name="finance_lines")
-    direction = models.CharField(
-        "收支", max_length=12, choices=[(INCOME, "收入"), (EXPENDITURE, "支出")]
-    )
+    direction = models.CharField("收支", max_length=12, choices=DIRECTION_CHOICES)
     date = models.DateField("日期")
     item = models.CharField("摘要", max_length=200)
     amount = models.DecimalField(

@@ -1,6 +1,5 @@
 """The administrative hierarchy as pages: index → county → township/street → village/community."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -12,37 +11,8 @@ from listings.params import clean_text
 from workdays.calendar import load_calendar
 
 from .. import schedule
-
-DEMO_HELP = "填写后在页面显著位置提示，例如“示例数据”。示例数据不得当作真实数据展示。"
-
-
-def demo_label_field():
-    return models.CharField("示例数据标注", max_length=100, blank=True, help_text=DEMO_HELP)
-
-
-class ProtectedTreeMixin:
-    """Pages that hold published disclosures cannot be deleted, unpublished, moved, made
-    private or given an expiry date."""
-
-    def permissions_for_user(self, user):
-        from ..permissions import DisclosurePermissionTester
-
-        return DisclosurePermissionTester(user, self)
-
-    @property
-    def private_page_options(self):
-        """No privacy choice (the admin shows why) once a published disclosure is below."""
-        from ..guards import privacy_refusal
-
-        return [] if privacy_refusal(self) else ["password", "groups", "login"]
-
-    def clean(self):
-        from ..guards import expiry_refusal
-
-        super().clean()
-        message = expiry_refusal(self)
-        if message:
-            raise ValidationError({"expire_at": message})
+from .disclosure import DisclosurePage
+from .protected import ProtectedTreeMixin, demo_label_field
 
 
 class DisclosureIndexPage(ProtectedTreeMixin, Page):
@@ -58,6 +28,8 @@ class DisclosureIndexPage(ProtectedTreeMixin, Page):
     max_count = 1
     gov_column_type = "基层政务公开"
     gov_column_keywords = "村务公开,党务公开,财务公开,四务公开"
+    api_fields = [APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "四务公开首页"
@@ -92,6 +64,8 @@ class CountyPage(ProtectedTreeMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("demo_label")]
     parent_page_types = ["disclosures.DisclosureIndexPage"]
     subpage_types = ["disclosures.TownshipPage"]
+    api_fields = [APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "区县"
@@ -120,6 +94,8 @@ class TownshipPage(ProtectedTreeMixin, Page):
     ]
     parent_page_types = ["disclosures.CountyPage"]
     subpage_types = ["disclosures.VillagePage"]
+    api_fields = [APIField("kind"), APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "乡镇/街道"
@@ -130,8 +106,6 @@ class TownshipPage(ProtectedTreeMixin, Page):
 
     def villages_with_disclosures(self):
         """(village, its live disclosures newest first), in two queries for all villages."""
-        from .disclosure import DisclosurePage
-
         found = (
             DisclosurePage.objects.live()
             .descendant_of(self)
@@ -218,6 +192,7 @@ class VillagePage(ProtectedTreeMixin, Page):
         APIField("demo_label"),
         APIField("overdue_summary"),
     ]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "村/社区"
@@ -228,8 +203,6 @@ class VillagePage(ProtectedTreeMixin, Page):
         return TownshipPage.objects.ancestor_of(self).last()
 
     def disclosures(self):
-        from .disclosure import DisclosurePage
-
         return DisclosurePage.objects.live().child_of(self).order_by("-period_end", "-pk")
 
     def category_status(self, today=None, items=None, calendar=None):

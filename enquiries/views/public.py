@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from gongkai.client_ip import client_ip
+from listings.params import ParameterError, parse_page
 
 from .. import rules
 from ..forms import StatusForm
@@ -50,9 +51,11 @@ def status(request):
 
 
 def _page_number(raw):
-    if raw.isascii() and raw.isdigit() and len(raw) <= 4:
-        return min(max(int(raw), 1), MAX_PAGE), False
-    return 1, bool(raw)
+    """The page asked for (the site's one page rule), and whether it was refused."""
+    try:
+        return parse_page(raw, maximum=MAX_PAGE), False
+    except ParameterError:
+        return 1, True
 
 
 def qa_list(request):

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from home.tests.factories import home_page
 from media.models import PhotoFeaturePage
-from tests import pagebuilders as build
+from media.tests.factories import credited_image, photo_feature
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def run_import(tmp_path, record, stderr=None):
 
 
 def test_import_refuses_a_photo_without_its_own_credit(tmp_path):
-    build.home()
+    home_page()
     errors = StringIO()
     with pytest.raises(CommandError):
         run_import(tmp_path, feature(["钟良", None]), stderr=errors)
@@ -45,7 +46,7 @@ def test_import_refuses_a_photo_without_its_own_credit(tmp_path):
 
 
 def test_import_with_a_credit_per_photo(tmp_path, client):
-    build.home()
+    home_page()
     run_import(tmp_path, feature(["钟良", "梁晓"]))
     page = PhotoFeaturePage.objects.get(title="议事会两张照片")
     assert page.photographers() == ["钟良", "梁晓"]
@@ -54,11 +55,11 @@ def test_import_with_a_credit_per_photo(tmp_path, client):
 def test_admin_refuses_a_photo_whose_image_has_no_credit(client):
     user = get_user_model().objects.create_superuser("编辑", "e@example.org", "x-9Pw-long")
     client.force_login(user)
-    credited = build.image()
-    uncredited = build.image()
+    credited = credited_image()
+    uncredited = credited_image()
     uncredited.credit = ""
     uncredited.save()
-    parent = build.photo_feature().get_parent()
+    parent = photo_feature().get_parent()
     data = nested_form_data(
         {
             "title": "两张照片",

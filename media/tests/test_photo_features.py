@@ -4,12 +4,12 @@ from urllib.parse import quote
 
 import pytest
 
+from home.tests.factories import home_page
 from media.tests.factories import (
     CreditedImageFactory,
     PhotoFeatureIndexPageFactory,
     PhotoFeaturePageFactory,
 )
-from news.tests.factories import home_page
 
 pytestmark = pytest.mark.django_db
 

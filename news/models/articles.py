@@ -7,11 +7,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from editorial.attribution import AttributedPage
+from media.api import ImageField
+from news.api import NameField
 from news.blocks import ArticleBodyBlock
 from news.listing import Listing
 
@@ -25,6 +28,8 @@ class ArticleIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     listed_model = None
     template = "news/article_index_page.html"
+    api_fields = [APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         abstract = True
@@ -78,6 +83,13 @@ class ArticlePage(AttributedPage, Page):
     ]
     subpage_types = []
     template = "news/article_page.html"
+    api_fields = AttributedPage.attribution_api_fields + [
+        APIField("region", serializer=NameField()),
+        APIField("lead_image", serializer=ImageField()),
+        APIField("tags"),
+        APIField("body"),
+    ]
+    schema_org_type = "Article"
 
     class Meta:
         abstract = True
@@ -120,6 +132,7 @@ class NewsArticlePage(ArticlePage):
     content_panels = ArticlePage.content_panels + [FieldPanel("tags")]
     parent_page_types = ["news.NewsIndexPage"]
     template = "news/article_page.html"
+    schema_org_type = "NewsArticle"
 
     class Meta:
         verbose_name = "新闻"

@@ -7,8 +7,10 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 
+from news.api import KeyFigureListField, NameListField
 from news.listing import province_of
 
 from .articles import ArticleIndexPage, ArticlePage
@@ -42,6 +44,10 @@ class CaseStudyPage(ArticlePage):
     ]
     parent_page_types = ["news.CaseStudyIndexPage"]
     template = "news/article_page.html"
+    api_fields = ArticlePage.api_fields + [
+        APIField("themes", serializer=NameListField()),
+        APIField("key_figures", serializer=KeyFigureListField()),
+    ]
 
     class Meta:
         verbose_name = "典型案例"

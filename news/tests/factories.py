@@ -1,4 +1,5 @@
-"""Factories for news articles, case studies and the policies they link to."""
+"""Factories for news articles, case studies and their listings (the taxonomy and policy
+factories are in ``policies.tests.factories``)."""
 
 import datetime
 
@@ -6,7 +7,7 @@ import factory
 import wagtail_factories
 from wagtail.rich_text import RichText
 
-from home.models import HomePage
+from home.tests.factories import DAY, ascii_slug, publish_revision, section
 from news.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -15,38 +16,18 @@ from news.models import (
     NewsArticlePage,
     NewsIndexPage,
 )
-from policies.models import PolicyIndexPage, PolicyPage
-from taxonomy.models import Region, Topic
-
-
-def home_page():
-    return HomePage.objects.first()
 
 
 def body(*paragraphs):
     return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Topic
-        django_get_or_create = ("name",)
-
-    name = factory.Sequence(lambda n: f"主题{n}")
-
-
-class RegionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Region
-        django_get_or_create = ("name",)
-
-    name = "四川省成都市青羊区"
-    level = "county"
-
-
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = NewsIndexPage
+        skip_postgeneration_save = True
+
+    publish = factory.PostGeneration(publish_revision)
 
     title = "新闻动态"
     slug = "news"
@@ -55,28 +36,25 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
 class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = CaseStudyIndexPage
+        skip_postgeneration_save = True
+
+    publish = factory.PostGeneration(publish_revision)
 
     title = "典型案例"
     slug = "cases"
 
 
-class PolicyIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = PolicyIndexPage
-
-    title = "政策文件库"
-    slug = "policies"
-
-
 class NewsArticlePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = NewsArticlePage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"社区治理新闻{n}")
     date = datetime.date(2021, 11, 21)
     author = "李丹"
     source = "四川日报"
     body = factory.LazyFunction(lambda: body("四川省实施城乡社区治理试点示范三年行动计划。"))
+    publish = factory.PostGeneration(publish_revision)
 
 
 class CaseStudyPageFactory(wagtail_factories.PageFactory):
@@ -111,11 +89,28 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
             if create:
                 page.save()
 
+    publish = factory.PostGeneration(publish_revision)  # after the relations above
 
-class PolicyPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = PolicyPage
 
-    title = factory.Sequence(lambda n: f"关于城乡社区发展治理的意见{n}")
-    published_date = datetime.date(2017, 9, 1)
-    summary = "城乡社区发展治理的总体要求。"
+def news_article(title=None, parent=None, **fields):
+    """A published news article (no byline) in the news listing, dated ``DAY``."""
+    fields.setdefault("date", DAY)
+    fields.setdefault("body", [("paragraph", "<p>正文</p>")])
+    fields.setdefault("slug", ascii_slug("news"))
+    fields.update(author=fields.get("author", ""), source=fields.get("source", ""))
+    parent = parent or section(NewsIndexPageFactory, "news", "新闻")
+    if title:
+        fields["title"] = title
+    return NewsArticlePageFactory(parent=parent, publish=True, **fields)
+
+
+def case_study(title=None, **fields):
+    """A published case study (no byline, no body) in the case-study listing."""
+    fields.setdefault("date", DAY)
+    fields.setdefault("body", [])
+    fields.setdefault("slug", ascii_slug("case"))
+    fields.update(author=fields.get("author", ""), source=fields.get("source", ""))
+    if title:
+        fields["title"] = title
+    parent = section(CaseStudyIndexPageFactory, "cases", "典型案例")
+    return CaseStudyPageFactory(parent=parent, publish=True, **fields)

@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import reverse
 
+from home.tests.factories import home_page
 from media.tests.factories import (
     CreditedImageFactory,
     PhotoFeatureIndexPageFactory,
@@ -17,11 +18,8 @@ from news.tests.factories import (
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
-    PolicyIndexPageFactory,
-    PolicyPageFactory,
-    TopicFactory,
-    home_page,
 )
+from policies.tests.factories import PolicyIndexPageFactory, PolicyPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

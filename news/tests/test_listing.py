@@ -4,16 +4,15 @@ import datetime
 
 import pytest
 
+from home.tests.factories import home_page
 from news.listing import PER_PAGE
 from news.tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
-    RegionFactory,
-    TopicFactory,
-    home_page,
 )
+from policies.tests.factories import RegionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

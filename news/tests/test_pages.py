@@ -4,17 +4,19 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
+from home.tests.factories import home_page
 from media.tests.factories import CreditedImageFactory
 from news.tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
+)
+from policies.tests.factories import (
     PolicyIndexPageFactory,
     PolicyPageFactory,
     RegionFactory,
     TopicFactory,
-    home_page,
 )
 
 pytestmark = pytest.mark.django_db

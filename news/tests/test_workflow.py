@@ -10,8 +10,9 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from home.tests.factories import home_page
 from news.models import NewsArticlePage
-from news.tests.factories import NewsIndexPageFactory, body, home_page
+from news.tests.factories import NewsIndexPageFactory, body
 from workflows.editorial import EDITORS, REVIEWERS, WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db

@@ -27,6 +27,7 @@ class PolicyPackagePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     api_fields = [APIField("summary"), APIField("member_list")]
+    schema_org_type = "CollectionPage"
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []
 

@@ -47,6 +47,8 @@ class PolicyIndexPage(Page):
     gov_column_type = "政策文件"
     gov_column_keywords = "政策文件,政策解读,规范性文件"
     gov_freshness = "policy"
+    api_fields = [APIField("intro")]
+    schema_org_type = "CollectionPage"
 
     class Meta:
         verbose_name = "政策文件库"
@@ -95,6 +97,7 @@ class PolicyInterpretationPage(AttributedPage, Page):
     ]
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []
+    schema_org_type = "Article"
 
     class Meta:
         verbose_name = "政策解读"

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from policies import validity as validity_rules
 from policies.blocks import policy_body_blocks
-from policies.doc_numbers import canonical_doc_number, doc_number_sort_key
+from policies.doc_numbers import canonical_doc_number, doc_number_sort_value
 from policies.forms import PolicyPageForm
 from policies.panels import InterpretationStatusPanel
 from policies.structure import outline, table_of_contents, units
@@ -27,13 +27,6 @@ from .choices import OUT_OF_FORCE, DocType, RelationType, Validity
 
 INTERPRETATION_WORKING_DAYS = 3
 CHANGE_NOTE_REQUIRED = "修改已发布的政策文件必须填写修改说明，且不能与上一版本的说明相同。"
-
-
-def doc_number_sort_value(doc_number):
-    if not doc_number:
-        return ""
-    prefix, year, serial = doc_number_sort_key(doc_number)
-    return f"{prefix}|{year:04d}|{serial:08d}"
 
 
 class PolicyPage(RoutablePageMixin, Page):
@@ -153,6 +146,7 @@ class PolicyPage(RoutablePageMixin, Page):
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []
     base_form_class = PolicyPageForm
+    schema_org_type = "Legislation"
 
     class Meta:
         verbose_name = "政策文件"

@@ -1,4 +1,4 @@
-"""Bridge to policies.doc_numbers: document numbers become one exact token.
+"""Document numbers (read by ``policies.doc_numbers``, the one grammar) become one exact token.
 
 成委发[2017]27号, 成委发(2017)27号 and 成委发〔2017〕27号 all canonicalise to 成委发〔2017〕27号,
 whose token is ``成委发2017n27号`` (only letters and digits, so every engine keeps it whole).
@@ -6,57 +6,30 @@ whose token is ``成委发2017n27号`` (only letters and digits, so every engine
 
 import re
 
-_FALLBACK_RE = re.compile(
-    r"(?P<prefix>[\u4e00-\u9fffA-Za-z]{1,16})\s*"
-    r"(?:[〔［\[（(【]\s*(?P<year>\d{4})\s*[〕］\]）)】]\s*第?\s*(?P<serial>\d{1,6})"
-    r"|第\s*(?P<decree>\d{1,6}))\s*[号號]"
+from policies.doc_numbers import (
+    DOC_NUMBER_RE,
+    canonical_doc_number,
+    doc_number_prefix,
+    find_doc_numbers,
 )
 
 
-def _policies():
-    try:
-        from policies import doc_numbers
-    except ImportError:  # the policies app is optional for the analysis layer
-        return None
-    return doc_numbers
-
-
 def doc_number_pattern():
-    module = _policies()
-    return getattr(module, "DOC_NUMBER_RE", _FALLBACK_RE) if module else _FALLBACK_RE
-
-
-def _fallback_canonical(text):
-    match = _FALLBACK_RE.fullmatch(re.sub(r"\s+", "", text))
-    if not match:
-        raise ValueError(text)
-    if match.group("decree"):
-        return f"{match.group('prefix')}第{int(match.group('decree'))}号"
-    return f"{match.group('prefix')}〔{match.group('year')}〕{int(match.group('serial'))}号"
+    """The site's one document-number grammar (``policies.doc_numbers``)."""
+    return DOC_NUMBER_RE
 
 
 def canonical(text):
     """Canonical document number or None."""
-    module = _policies()
     try:
-        if module:
-            return module.canonical_doc_number(text)
-        return _fallback_canonical(text)
+        return canonical_doc_number(text)
     except (ValueError, TypeError):
         return None
 
 
 def find_all(text):
     """Canonical document numbers mentioned in free text, in order."""
-    module = _policies()
-    if module:
-        return list(module.find_doc_numbers(text))
-    found = []
-    for match in _FALLBACK_RE.finditer(text or ""):
-        number = canonical(match.group(0))
-        if number and number not in found:
-            found.append(number)
-    return found
+    return list(find_doc_numbers(text))
 
 
 def spans(text):
@@ -66,7 +39,7 @@ def spans(text):
         numbers = find_all(match.group(0))
         if numbers:
             number = numbers[0]
-            prefix = _prefix(number)
+            prefix = doc_number_prefix(number)
             # Running text before the issuer ("根据") is not part of the number.
             start = match.start()
             found = match.group(0).find(prefix) if prefix else -1
@@ -74,11 +47,6 @@ def spans(text):
                 start += found
             result.append((start, match.end(), number))
     return result
-
-
-def _prefix(number):
-    match = re.match(r"(.*?)(?:〔\d{4}〕|第\d)", number)
-    return match.group(1) if match else ""
 
 
 def doc_token(number):
@@ -93,7 +61,7 @@ def doc_tokens_for_index(number, max_prefix=8):
     "根据成委发〔2017〕27号" must still be found by "成委发〔2017〕27号", so shorter prefixes are
     indexed as well.
     """
-    prefix = _prefix(number)
+    prefix = doc_number_prefix(number)
     rest = number[len(prefix) :]
     tokens = [doc_token(number)]
     for size in range(min(len(prefix) - 1, max_prefix), 1, -1):

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 from search.engine import SearchRequest, get_engine
-from search.tests.factories import authority, make_page
+from search.tests.factories import authority, case_page, news_page, policy_doc
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +38,7 @@ TRADITIONAL_BODY = (
 def corpus(chinese_backend, django_db_setup):
     city = authority("中共成都市委")
     pages = {
-        "policy": make_page(
-            "policies.PolicyPage",
+        "policy": policy_doc(
             "关于深入推进城乡社区发展治理建设高品质和谐宜居生活社区的意见",
             body="统筹推进城乡社区发展治理，构建15分钟社区生活服务圈。",
             doc_number="成委发〔2017〕27号",
@@ -47,8 +46,7 @@ def corpus(chinese_backend, django_db_setup):
             validity="有效",
             issuing_authorities=[city],
         ),
-        "repealed": make_page(
-            "policies.PolicyPage",
+        "repealed": policy_doc(
             "成都市社区志愿服务管理办法",
             body="规范社区志愿服务活动，保障志愿者合法权益。",
             doc_number="成办发〔2012〕3号",
@@ -56,20 +54,17 @@ def corpus(chinese_backend, django_db_setup):
             validity="已废止",
             issuing_authorities=[city],
         ),
-        "traditional": make_page(
-            "news.NewsArticlePage",
+        "traditional": news_page(
             "青羊區三提三增三營造",
             body=TRADITIONAL_BODY,
             date=datetime.date(2018, 10, 10),
         ),
-        "jianyang": make_page(
-            "news.CaseStudyPage",
+        "jianyang": case_page(
             "简阳市党建引领城乡社区治理",
             body="简阳市出台“1+6+N”政策体系，推行“1+3+N”警务模式，网格员走街串户。",
             date=datetime.date(2021, 5, 6),
         ),
-        "draft": make_page(
-            "news.NewsArticlePage",
+        "draft": news_page(
             "咸宁市社区治理草稿",
             body="咸宁 草稿 不应出现",
             live=False,
@@ -121,16 +116,14 @@ def test_doc_number_jumps_to_the_document(corpus, engine_name, variant):
 
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_title_matches_rank_first(corpus, engine_name):
-    make_page("news.NewsArticlePage", "一篇提到简阳的稿件", body="正文里没有那个地名。")
+    news_page("一篇提到简阳的稿件", body="正文里没有那个地名。")
     resp = run(engine_name, "简阳市")
     assert resp.hits[0].title == corpus["jianyang"].title
 
 
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_highlights_are_marked_and_escaped(corpus, engine_name):
-    make_page(
-        "news.NewsArticlePage", "<b>网格员</b>的一天", body="<script>alert(1)</script>网格员上门"
-    )
+    news_page("<b>网格员</b>的一天", body="<script>alert(1)</script>网格员上门")
     resp = run(engine_name, "网格员")
     for hit in resp.hits:
         assert "<script>" not in hit.snippet and "<b>" not in hit.title_html
@@ -173,7 +166,7 @@ def test_unpublished_and_private_content_never_appears(corpus, engine_name):
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_pagination(corpus, engine_name):
     for i in range(12):
-        make_page("news.NewsArticlePage", f"社区通讯第{i}期", body="社区活动")
+        news_page(f"社区通讯第{i}期", body="社区活动")
     first = run(engine_name, "社区通讯")
     second = run(engine_name, "社区通讯", page="2")
     assert first.count == second.count == 12
@@ -188,25 +181,21 @@ def test_database_vendor_is_reported():
 @pytest.fixture
 def answers(chinese_backend, django_db_setup):
     return {
-        "aid": make_page(
-            "policies.PolicyPage",
+        "aid": policy_doc(
             "社会救助暂行办法",
             body="第三十四条　教育救助采取减免相关费用、发放助学金、给予生活补助等方式实施，"
             "保障孩子上学的基本学习、生活需求。",
         ),
-        "partly": make_page(
-            "news.NewsArticlePage", "村里发放春节补助", body="给困难家庭的孩子发放春节补助。"
-        ),
-        "all_terms": make_page(
-            "news.NewsArticlePage",
+        "partly": news_page("村里发放春节补助", body="给困难家庭的孩子发放春节补助。"),
+        "all_terms": news_page(
             "孩子上学补助发放通知",
             body="孩子上学可以申请补助。",
         ),
-        "unrelated": make_page("news.NewsArticlePage", "网格员培训", body="网格员学习新规定。"),
+        "unrelated": news_page("网格员培训", body="网格员学习新规定。"),
         # A few more pages on other matters, so term rarity (BM25's IDF) means what it does in
         # a real index rather than in a corpus of four.
         "others": [
-            make_page("news.NewsArticlePage", title, body=body)
+            news_page(title, body=body)
             for title, body in (
                 ("老旧小区加装电梯", "楼栋议事会讨论加装电梯方案。"),
                 ("垃圾分类进社区", "志愿者指导居民垃圾分类。"),

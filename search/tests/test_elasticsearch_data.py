@@ -131,9 +131,9 @@ def test_hostile_query_yields_only_plain_term_values():
 @pytest.mark.django_db
 def test_rebuild_fills_a_new_index_then_swaps_the_alias(chinese_backend):
     from search.engine.elastic import ElasticsearchEngine
-    from search.tests.factories import make_page
+    from search.tests.factories import news_page
 
-    make_page("news.NewsArticlePage", "简阳市社区治理", body="简阳")
+    news_page("简阳市社区治理", body="简阳")
     client = mock.MagicMock()
     client.indices.exists_alias.return_value = True
     client.indices.get_alias.return_value = {"gongkai-pages-old": {}}

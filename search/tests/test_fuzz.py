@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.tests.factories import make_page
+from search.tests.factories import news_page
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ PARAMS = st.fixed_dictionaries(
 
 @pytest.fixture
 def some_pages(chinese_backend):
-    make_page("news.NewsArticlePage", "社区发展治理", body="成委发〔2017〕27号 社區 1+3+N")
+    news_page("社区发展治理", body="成委发〔2017〕27号 社區 1+3+N")
 
 
 def _clean(value):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from search.models import ZeroResultHits
-from search.tests.factories import make_page
+from search.tests.factories import news_page
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def hits(text):
 
 
 def test_searches_are_counted_once_per_search_and_empty_ones_flagged(client, chinese_backend):
-    make_page("news.NewsArticlePage", "社区养老服务站开放", body="老人可以就近养老")
+    news_page("社区养老服务站开放", body="老人可以就近养老")
     client.get("/search/", {"q": "养老"})
     client.get("/search/", {"q": " 养老 "})
     client.get("/search/", {"q": "养老", "page": "2"})  # paging is the same search
@@ -44,9 +44,9 @@ def test_hostile_query_is_recorded_without_control_characters(client, chinese_ba
 
 
 def test_promotion_is_shown_above_results_on_the_page_and_in_the_api(client, chinese_backend):
-    guide = make_page("news.NewsArticlePage", "办事指南汇总", body="各类事项办理流程")
-    make_page("news.NewsArticlePage", "低保申请流程", body="办事需要带身份证")
-    hidden = make_page("news.NewsArticlePage", "草稿指南", body="未发布", live=False)
+    guide = news_page("办事指南汇总", body="各类事项办理流程")
+    news_page("低保申请流程", body="办事需要带身份证")
+    hidden = news_page("草稿指南", body="未发布", live=False)
     query = Query.get("办事")
     SearchPromotion.objects.create(
         query=query, page=guide, description="常用办事入口", sort_order=0

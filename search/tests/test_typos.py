@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from search.analysis import Analyzer
 from search.engine import SearchRequest, get_engine, typos
-from search.tests.factories import make_page
+from search.tests.factories import news_page, policy_doc
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,10 @@ def test_bigram_query_leaves_out_question_words():
 
 @pytest.fixture
 def corpus(chinese_backend):
-    make_page("policies.PolicyPage", "失业保险条例", body="失业保险基金用于失业人员的失业保险金。")
-    make_page("policies.PolicyPage", "慈善组织认定办法", body="民政部门认定慈善组织。")
-    make_page("news.NewsArticlePage", "农村留守儿童关爱保护", body="留守儿童关爱服务体系。")
-    make_page("news.NewsArticlePage", "社区运动会", body="居民参加运动会。")
+    policy_doc("失业保险条例", body="失业保险基金用于失业人员的失业保险金。")
+    policy_doc("慈善组织认定办法", body="民政部门认定慈善组织。")
+    news_page("农村留守儿童关爱保护", body="留守儿童关爱服务体系。")
+    news_page("社区运动会", body="居民参加运动会。")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from search.tests.factories import authority, make_page
+from search.tests.factories import authority, news_page, policy_doc
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,7 @@ def pages(chinese_backend):
         from policies.structure import split_to_stream
     except ImportError:  # articles are the policies app's business; without it the test skips
         split_to_stream = None
-    policy = make_page(
-        "policies.PolicyPage",
+    policy = policy_doc(
         "关于深入推进城乡社区发展治理的意见",
         body=text,
         stream=split_to_stream(text) if split_to_stream else None,
@@ -28,8 +27,7 @@ def pages(chinese_backend):
         published_date=datetime.date(2017, 9, 2),
         issuing_authorities=[city],
     )
-    news = make_page(
-        "news.NewsArticlePage",
+    news = news_page(
         "青羊區社區發展治理",
         body="青羊區(qū)推進社區(qū)網格員<b>隊伍</b>建設。",
         date=datetime.date(2018, 10, 10),

@@ -10,9 +10,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Task, Workflow
 
+from home.tests.factories import home_page
+from media.tests.factories import credited_image
+from news.tests.factories import news_article
+from policies.tests.factories import policy_page
 from siteidentity.pofile import read_po
 from siteidentity.translations import PROJECT_CATALOGUE, missing_strings
-from tests import pagebuilders as build
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
 SKIPPED = {"script", "style", "svg", "template", "noscript"}
@@ -153,10 +156,10 @@ def test_nothing_is_missing_and_the_command_would_say_so(tmp_path):
 def test_main_admin_views_have_no_english_interface_text(client):
     user = get_user_model().objects.create_superuser("管理员", "admin@example.org", "x-9Pw-long")
     client.force_login(user)
-    policy = build.policy(title="社区议事规则")
-    build.news_article(title="议事会召开")
-    build.image()
-    home = build.home()
+    policy = policy_page(title="社区议事规则")
+    news_article(title="议事会召开")
+    credited_image()
+    home = home_page()
     views = [
         "/admin/",
         "/admin/pages/",

@@ -7,7 +7,16 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from disclosures.tests import factories as disclosure_factories
-from tests import pagebuilders as build
+from home.tests.factories import DAY, home_page
+from media.tests.factories import photo_feature
+from news.tests.factories import case_study, news_article
+from policies.tests.factories import (
+    IssuingAuthorityFactory,
+    TopicFactory,
+    interpretation_page,
+    package_page,
+    policy_page,
+)
 
 from .factories import VALUES, identity
 
@@ -37,17 +46,17 @@ def meta_tags(html):
 
 def one_of_each():
     """{label: page} for one live page of every public page type."""
-    policy = build.policy(
-        title="测试市社区议事规则", topics=[build.topic()], authorities=[build.authority()]
+    policy = policy_page(
+        title="测试市社区议事规则", topics=[TopicFactory()], authorities=[IssuingAuthorityFactory()]
     )
     pages = {
-        "home": build.home(),
-        "news": build.news_article(title="议事会召开", author="李明", source="测试日报"),
-        "case": build.case_study(title="老旧小区加装电梯"),
+        "home": home_page(),
+        "news": news_article(title="议事会召开", author="李明", source="测试日报"),
+        "case": case_study(title="老旧小区加装电梯"),
         "policy": policy,
-        "interpretation": build.interpretation(policy, title="一图读懂议事规则"),
-        "package": build.package([policy]),
-        "photo": build.photo_feature(photos=2, title="图说议事会"),
+        "interpretation": interpretation_page(policy, title="一图读懂议事规则"),
+        "package": package_page([policy]),
+        "photo": photo_feature(photos=2, title="图说议事会"),
     }
     for label in ("news", "case", "policy", "photo"):
         pages[label + "-index"] = pages[label].get_parent().specific
@@ -149,7 +158,7 @@ def test_article_tags_per_page_type(client):
 
 def test_a_policy_without_publication_date_has_an_empty_pubdate(client):
     identity()
-    page = build.policy(published_date=None, written_date=build.DAY)
+    page = policy_page(published_date=None, written_date=DAY)
     tags = meta_tags(client.get(page.url).content.decode())
     assert tags["PubDate"] == ""  # the 成文日期 is not passed off as the 发布日期
 
@@ -163,10 +172,10 @@ def test_meta_and_footer_values_are_escaped(client):
 
 def test_feeds_and_json_ld_use_the_configured_name(client):
     identity()
-    build.news_article(title="议事会召开")
+    news_article(title="议事会召开")
     feed = client.get("/feeds/news.rss").content.decode()
     assert f"<title>{VALUES['site_name']} · 新闻动态</title>" in feed
-    html = client.get(build.news_article().url).content.decode()
+    html = client.get(news_article().url).content.decode()
     assert '"publisher":{"@type":"GovernmentOrganization","name":"测试市人民政府办公室"}' in html
 
 

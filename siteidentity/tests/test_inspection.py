@@ -11,10 +11,15 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Site
 
-from news.models import CaseStudyIndexPage
-from policies.models import PolicyInterpretationPage
+from home.tests.factories import section
+from media.tests.factories import credited_image
+from news.tests.factories import CaseStudyIndexPageFactory, case_study, news_article
+from policies.tests.factories import (
+    PolicyInterpretationPageFactory,
+    interpretation_page,
+    policy_page,
+)
 from siteidentity.inspection import run_inspection
-from tests import pagebuilders as build
 
 from .factories import identity
 
@@ -29,16 +34,16 @@ def days_ago(n):
 
 def problems():
     """A small site with the kinds of problem the demo has."""
-    identity(gov_badge=build.image())
-    stale = build.news_article(
+    identity(gov_badge=credited_image())
+    stale = news_article(
         title="旧新闻",
         date=days_ago(30),
         body=[("paragraph", '<p>见<a linktype="page" id="999999">已删除的通知</a></p>')],
     )
-    undated = build.policy(title="无日期的文件", published_date=None)
-    fresh = build.policy(title="新文件", published_date=days_ago(1))
-    interpretation = build.interpretation(fresh, title="新文件解读")
-    cases = build.index(CaseStudyIndexPage, "cases", "典型案例")
+    undated = policy_page(title="无日期的文件", published_date=None)
+    fresh = policy_page(title="新文件", published_date=days_ago(1))
+    interpretation = interpretation_page(fresh, title="新文件解读")
+    cases = section(CaseStudyIndexPageFactory, "cases", "典型案例")
     return {"stale": stale, "undated": undated, "cases": cases, "interpretation": interpretation}
 
 
@@ -89,13 +94,15 @@ def test_after_fixing_the_problems_nothing_is_found():
     undated.published_date = days_ago(2)
     undated.change_note = "补充发布日期"
     undated.save_revision().publish()
-    build.publish(
-        undated.get_parent(),
-        PolicyInterpretationPage(
-            title="无日期文件解读", slug="jiedu-2", date=TODAY, interprets=undated
-        ),
+    PolicyInterpretationPageFactory(
+        parent=undated.get_parent(),
+        title="无日期文件解读",
+        slug="jiedu-2",
+        date=TODAY,
+        interprets=undated,
+        publish=True,
     )
-    build.case_study(title="新案例", date=days_ago(3))
+    case_study(title="新案例", date=days_ago(3))
     assert run_inspection(site(), TODAY) == []
 
 

@@ -4,12 +4,12 @@ import datetime
 
 import pytest
 
+from home.tests.factories import home_page
 from news.tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
-    home_page,
 )
 from policies.tests.factories import (
     RegionFactory,

@@ -3,8 +3,15 @@ items it shows (the number of page types shown is bounded; each costs a query or
 
 import pytest
 
-from taxonomy.models import Region
-from tests import pagebuilders as build
+from media.tests.factories import photo_feature
+from news.tests.factories import case_study, news_article
+from policies.tests.factories import (
+    IssuingAuthorityFactory,
+    RegionFactory,
+    TopicFactory,
+    interpretation_page,
+    policy_page,
+)
 from tests.test_query_counts import assert_flat
 
 from .factories import make_collection
@@ -14,16 +21,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def grown(db):
-    topic = build.topic()
-    region = Region.objects.create(name="四川省成都市", level="city")
-    pins = [build.news_article(region=region), build.photo_feature()]
+    topic = TopicFactory()
+    region = RegionFactory(name="四川省成都市", level="city")
+    pins = [news_article(region=region), photo_feature()]
     collection = make_collection(topic_ids=[topic.pk], show_on_home=True, page_size=50, pins=pins)
 
     def grow(k):
         for _ in range(k):
-            policy = build.policy(topics=[topic], authorities=[build.authority()], region=region)
-            build.interpretation(of=policy)
-            case = build.case_study(region=region)
+            policy = policy_page(
+                topics=[topic], authorities=[IssuingAuthorityFactory()], region=region
+            )
+            interpretation_page(of=policy)
+            case = case_study(region=region)
             case.themes = [topic]
             case.save_revision().publish()
 

@@ -9,10 +9,12 @@ import pytest
 from django.core.management import call_command
 
 from media.models import PhotoFeatureIndexPage, PhotoFeaturePhoto
+from media.tests.factories import credited_image, photo_feature
 from news.models import NewsArticlePage, NewsIndexPage
+from news.tests.factories import news_article
 from policies.models import PolicyIndexPage
+from policies.tests.factories import TopicFactory, policy_page
 
-from .. import pagebuilders as build
 from ..hostile import MARKERS, PAYLOADS
 from .content import ensure_base
 
@@ -39,14 +41,14 @@ def hostile_site(tmp_path):
     path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     call_command("import_content", str(path), verbosity=0)
     typed = "".join(f"<p>{p.replace('<', '&lt;').replace('>', '&gt;')}</p>" for p in PAYLOADS)
-    build.news_article("编辑输入的文字", body=[("paragraph", typed)])
-    image = build.image(caption=PAYLOADS[0], alt=PAYLOADS[10])
+    news_article("编辑输入的文字", body=[("paragraph", typed)])
+    image = credited_image(caption=PAYLOADS[0], alt=PAYLOADS[10])
     image.credit = PAYLOADS[17]
     image.save()
-    feature = build.photo_feature(photos=0, title="图片报道")
+    feature = photo_feature(photos=0, title="图片报道")
     feature.photos = [PhotoFeaturePhoto(image=image, caption=PAYLOADS[2])]
     feature.save_revision().publish()
-    build.policy(summary=ALL, topics=[build.topic()])
+    policy_page(summary=ALL, topics=[TopicFactory()])
     pages = [p.url for p in NewsArticlePage.objects.all()] + [feature.url, "/"]
     listings = [
         NewsIndexPage.objects.get().url,

@@ -1,3 +1,0 @@
-"""Routes of the home app outside the page tree."""
-
-urlpatterns = []

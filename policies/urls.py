@@ -1,3 +1,0 @@
-"""Routes of the policies app outside the page tree."""
-
-urlpatterns = []
