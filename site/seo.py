@@ -18,7 +18,6 @@ from gongkai.addresses import absolute_url
 logger = logging.getLogger(__name__)
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "Report", "ImageGallery"}
-LEGAL_FORCE = {"有效": "InForce", "已废止": "NotInForce", "已失效": "NotInForce"}
 DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "text")
 DESCRIPTION_LENGTH = 120
 
@@ -102,26 +101,6 @@ def _article_data(page, data, request):
     data["mainEntityOfPage"] = data["url"]
 
 
-def _legislation_data(page, data):
-    data["legislationIdentifier"] = getattr(page, "doc_number", "") or None
-    data["legislationType"] = getattr(page, "doc_type", "") or None
-    data["legislationDate"] = _iso(getattr(page, "written_date", None))
-    data["datePublished"] = _iso(getattr(page, "published_date", None))
-    data["expires"] = _iso(getattr(page, "expiry_date", None))
-    # Today's validity by policies.validity's one rule (dated amendments and repeals included).
-    force = getattr(page, "current_validity", None) or getattr(page, "validity", "")
-    data["legislationLegalForce"] = LEGAL_FORCE.get(force)
-    if getattr(page, "region", None):
-        data["legislationJurisdiction"] = str(page.region)
-    if hasattr(page, "issuing_authorities"):
-        data["legislationPassedBy"] = [
-            {"@type": "GovernmentOrganization", "name": str(a)}
-            for a in page.issuing_authorities.all()
-        ] or None
-    if hasattr(page, "topics"):
-        data["keywords"] = [str(t) for t in page.topics.all()] or None
-
-
 def _breadcrumb(page, request):
     items = [*page.get_ancestors().filter(depth__gt=1), page]
     return {
@@ -158,8 +137,6 @@ def structured_data(page, request, canonical, image=None):
         data["publisher"] = _publisher(request)
     if kind in ARTICLE_TYPES:
         _article_data(page, data, request)
-    if kind == "Legislation":
-        _legislation_data(page, data)
     if image:
         data["image"] = {"@type": "ImageObject", "url": image["url"], "caption": image["alt"]}
     custom = getattr(page, "structured_data", None)

@@ -21,6 +21,7 @@ from policies.doc_numbers import canonical_doc_number, doc_number_sort_value
 from policies.forms import PolicyPageForm
 from policies.panels import InterpretationStatusPanel
 from policies.structure import outline, table_of_contents, units
+from policies.structured_data import legislation_data
 from workdays.calendar import add_working_days
 
 from .choices import OUT_OF_FORCE, DocType, RelationType, Validity
@@ -453,6 +454,10 @@ class PolicyPage(RoutablePageMixin, Page):
     def canonical_url(self):
         """The full URL, computed once per page object (each article's cite block uses it)."""
         return self.full_url or ""
+
+    def structured_data(self, request):
+        """Its schema.org Legislation properties (gongkai.seo adds them to the JSON-LD)."""
+        return legislation_data(self)
 
     @cached_property
     def citation(self):
