@@ -123,12 +123,15 @@ http {{
     upstream gongkai_app {{ server 127.0.0.1:{app_port}; keepalive 32; }}
     map $scheme $gongkai_hsts {{ https "max-age=31536000"; default ""; }}
     include gongkai/gongkai-maps.conf;
+    proxy_cache_path {work}/nginx/micro levels=1:2 keys_zone=gongkai_micro:10m max_size=64m
+                     inactive=10m use_temp_path=off;
 
     # The production recipe: cached pages from disk, the rest from gunicorn.
     server {{
         listen 127.0.0.1:{site_port};
         server_name localhost;
         set $gongkai_var {work}/var;
+        set $gongkai_recipe {work}/nginx/gongkai;
         include gongkai/gongkai-locations.conf;
     }}
     # Plain nginx serving static copies of the same pages: the ceiling.

@@ -8,8 +8,6 @@ every frontend-cache backend, and renders the page and its ancestors again. Chan
 content (taxonomy, sites, view restrictions) still empty the whole cache.
 """
 
-import threading
-
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents.models import AbstractDocument
@@ -36,20 +34,26 @@ WATCHED_MODELS = {"wagtailcore.site", "wagtailcore.pageviewrestriction", "wagtai
 IGNORED_MODELS = {"home.importedrecord", "disclosures.chainhead"}
 
 
-class _Pending(threading.local):
-    """Changes seen in the current transaction, handled once after it commits."""
+class _AfterCommit:
+    """What one change leaves to do after the commit. Of the callbacks one commit runs, each
+    hands its work to the last (a rolled-back transaction's callbacks never run), so a
+    publish that fires several signals purges and enqueues once."""
 
-    def __init__(self):
-        self.reset()
+    def __init__(self, page_ids, paths, everything):
+        self.page_ids, self.paths, self.everything = list(page_ids), list(paths), everything
 
-    def reset(self):
-        self.dirty = False
-        self.everything = False
-        self.page_ids = []
-        self.paths = []
+    def __call__(self):
+        pending = [f for _, f, _ in transaction.get_connection().run_on_commit]
+        ours = [f for f in pending if isinstance(f, _AfterCommit)]
+        if ours and ours[-1] is not self:
+            ours[-1].page_ids[:0] = self.page_ids
+            ours[-1].paths[:0] = self.paths
+            ours[-1].everything |= self.everything
+            return
+        _purge_here(list(dict.fromkeys(self.paths)), self.everything)
+        from .tasks import refresh_pages
 
-
-_pending = _Pending()
+        refresh_pages.enqueue(list(dict.fromkeys(self.page_ids)), [], self.everything)
 
 
 def _purge_here(paths, everything):
@@ -68,23 +72,7 @@ def changed(pages=(), targets=(), everything=False):
         targets += affected.direct(page)
     paths = [t[1] for t in targets]
     _purge_here(paths, everything)
-    _pending.dirty = True
-    _pending.everything |= everything
-    _pending.page_ids += [p.pk for p in pages if p.pk]
-    _pending.paths += paths
-    transaction.on_commit(_after_commit)
-
-
-def _after_commit():
-    if not _pending.dirty:
-        return  # an earlier callback of the same commit did the work
-    page_ids = list(dict.fromkeys(_pending.page_ids))
-    paths, everything = list(dict.fromkeys(_pending.paths)), _pending.everything
-    _pending.reset()
-    _purge_here(paths, everything)
-    from .tasks import refresh_pages
-
-    refresh_pages.enqueue(page_ids, [], everything)
+    transaction.on_commit(_AfterCommit([p.pk for p in pages if p.pk], paths, everything))
 
 
 def _own_url(page):
