@@ -8,7 +8,9 @@ every frontend-cache backend, and renders the page and its ancestors again. Chan
 content (taxonomy, sites, view restrictions) still empty the whole cache.
 """
 
-from django.db import transaction
+import logging
+
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -17,6 +19,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import affected, renderer, store
 from .frontend import purge_locally
+
+logger = logging.getLogger(__name__)
 
 # Saving these Page fields only records a draft; the published page does not change.
 DRAFT_ONLY_FIELDS = {
@@ -53,7 +57,10 @@ class _AfterCommit:
         _purge_here(list(dict.fromkeys(self.paths)), self.everything)
         from .tasks import refresh_pages
 
-        refresh_pages.enqueue(list(dict.fromkeys(self.page_ids)), [], self.everything)
+        try:
+            refresh_pages.enqueue(list(dict.fromkeys(self.page_ids)), [], self.everything)
+        except DatabaseError:  # no task table yet (migrate): purged here, rendered on demand
+            logger.warning("Page-cache refresh task could not be queued", exc_info=True)
 
 
 def _purge_here(paths, everything):
