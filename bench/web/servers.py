@@ -57,7 +57,10 @@ def prepare_gongkai(work):
     demo = [ROOT / "home/demo/seeds.jsonl"]
     demo += sorted((ROOT / "policies/demo").glob("*.jsonl"))
     demo += sorted((ROOT / "disclosures/demo").glob("*.jsonl"))
-    quiet = dict(env, GONGKAI_PAGECACHE="0")  # bulk import: build the cache once, at the end
+    # Bulk import: build the cache and the index once, at the end (no task backlog either).
+    quiet = dict(
+        env, GONGKAI_PAGECACHE="0", TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend"
+    )
     run([*manage, "migrate", "--noinput"], quiet)
     run([*manage, "import_content", *demo], quiet)
     run([*manage, "update_index"], quiet)
@@ -95,6 +98,12 @@ def start_gongkai(env, port, work):
     return start(cmd, env, log=work / "gunicorn-gongkai.log")
 
 
+def start_worker(env, work):
+    """The database-backed task worker (gongkai-tasks.service): re-renders after publishes."""
+    cmd = [VENV_BIN / "python", "manage.py", "db_worker", "--interval", "0.5"]
+    return start(cmd, env, log=work / "worker.log")
+
+
 def start_stock(env, port, work, workers):
     cmd = [
         VENV_BIN / "gunicorn",
@@ -125,6 +134,8 @@ http {{
     include gongkai/gongkai-maps.conf;
     proxy_cache_path {work}/nginx/micro levels=1:2 keys_zone=gongkai_micro:10m max_size=64m
                      inactive=10m use_temp_path=off;
+    proxy_cache_path {work}/nginx/peer levels=1:2 keys_zone=gongkai_peer:10m max_size=64m
+                     inactive=10m use_temp_path=off;
 
     # The production recipe: cached pages from disk, the rest from gunicorn.
     server {{
@@ -133,6 +144,23 @@ http {{
         set $gongkai_var {work}/var;
         set $gongkai_recipe {work}/nginx/gongkai;
         include gongkai/gongkai-locations.conf;
+    }}
+    # The peer: a generic nginx proxy_cache in front of the same gunicorn, keeping every
+    # answer a minute whatever the application says (what a plain reverse-proxy cache does).
+    server {{
+        listen 127.0.0.1:{peer_port};
+        location / {{
+            proxy_pass http://gongkai_app;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
+            proxy_cache gongkai_peer;
+            proxy_cache_valid 200 1m;
+            proxy_ignore_headers Cache-Control Expires Set-Cookie Vary X-Accel-Expires;
+            proxy_cache_lock on;
+            proxy_cache_use_stale updating;
+            add_header X-Cache-Status $upstream_cache_status always;
+        }}
     }}
     # Plain nginx serving static copies of the same pages: the ceiling.
     server {{
@@ -144,7 +172,7 @@ http {{
 """
 
 
-def start_nginx(work, app_port, site_port, static_port):
+def start_nginx(work, app_port, site_port, static_port, peer_port=None):
     conf_dir = work / "nginx"
     conf_dir.mkdir(exist_ok=True)
     link = conf_dir / "gongkai"
@@ -154,7 +182,11 @@ def start_nginx(work, app_port, site_port, static_port):
     conf = conf_dir / "nginx.conf"
     conf.write_text(
         NGINX_TEMPLATE.format(
-            work=work, app_port=app_port, site_port=site_port, static_port=static_port
+            work=work,
+            app_port=app_port,
+            site_port=site_port,
+            static_port=static_port,
+            peer_port=peer_port or free_port(),
         )
     )
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
