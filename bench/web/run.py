@@ -154,7 +154,7 @@ def measure(args, ports, paths):
 
 def report(results, rush_result=None):
     def rps(group, name):
-        return results[(group, name)]["rps"]
+        return results[(group, name)]["rps"] or float("nan")  # nan: nothing answered
 
     static, cached, stock = (
         "nginx static copy",

@@ -62,6 +62,7 @@ def prepare_gongkai(work):
         env, GONGKAI_PAGECACHE="0", TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend"
     )
     run([*manage, "migrate", "--noinput"], quiet)
+    run([*manage, "createcachetable"], quiet)  # the cache when REDIS_URL is unset
     run([*manage, "import_content", *demo], quiet)
     run([*manage, "update_index"], quiet)
     run([*manage, "collectstatic", "--noinput"], quiet)
@@ -74,6 +75,7 @@ def prepare_stock(work):
     shutil.rmtree(work / "stock", ignore_errors=True)
     (work / "stock").mkdir()
     run([VENV_BIN / "wagtail", "start", "stock", str(work / "stock")], cwd=work)
+    _rename_stock_apps(work / "stock")
     settings = work / "stock/stock/settings/local.py"
     settings.write_text(
         f"SECRET_KEY = {secrets.token_urlsafe(50)!r}\nALLOWED_HOSTS = ['127.0.0.1', 'localhost']\n"
@@ -85,6 +87,27 @@ def prepare_stock(work):
     run([VENV_BIN / "python", "manage.py", "migrate", "--noinput"], env, cwd=work / "stock")
     run([VENV_BIN / "python", "manage.py", "collectstatic", "--noinput"], env, cwd=work / "stock")
     return env
+
+
+def _rename_stock_apps(stock):
+    """The starter's apps are called home and search, like Gongkai's: with Gongkai installed in
+    editable mode, its finder would lend them Gongkai's missing modules (search.models,
+    home.wagtail_hooks). Rename the packages, keep the app labels."""
+    for name in ("home", "search"):
+        (stock / name).rename(stock / f"stock{name}")
+    (stock / "stockhome/apps.py").write_text(
+        "from django.apps import AppConfig\n\n\nclass HomeConfig(AppConfig):\n"
+        '    default_auto_field = "django.db.models.BigAutoField"\n'
+        '    name = "stockhome"\n    label = "home"\n'
+    )
+    (stock / "stockhome/tests.py").unlink(missing_ok=True)
+    base = stock / "stock/settings/base.py"
+    text = (
+        base.read_text().replace('"home",', '"stockhome",').replace('"search",', '"stocksearch",')
+    )
+    base.write_text(text)
+    urls = stock / "stock/urls.py"
+    urls.write_text(urls.read_text().replace("from search import", "from stocksearch import"))
 
 
 def start(cmd, env=None, cwd=ROOT, log=None):
