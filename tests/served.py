@@ -44,10 +44,13 @@ http {{
     upstream gongkai_app {{ server 127.0.0.1:{app_port}; keepalive 8; }}
     map $scheme $gongkai_hsts {{ https "max-age=31536000"; default ""; }}
     include gongkai/gongkai-maps.conf;
+    proxy_cache_path {work}/nginx/micro levels=1:2 keys_zone=gongkai_micro:10m max_size=64m
+                     inactive=10m use_temp_path=off;
     server {{
         listen 127.0.0.1:{site_port};
         server_name _;
         set $gongkai_var {work}/var;
+        set $gongkai_recipe {work}/nginx/gongkai;
         include gongkai/gongkai-locations.conf;
     }}
 }}
@@ -102,10 +105,12 @@ class Recipe:
         servers.wait_until_up(f"http://127.0.0.1:{port}/admin/login/")
         return process
 
-    def start_worker(self):
-        """The background task worker (search indexing, e-mail), as gongkai-tasks.service."""
-        cmd = [servers.VENV_BIN / "python", ROOT / "manage.py", "db_worker", "--interval", "0.2"]
-        self.processes.append(servers.start(cmd, self.env, log=self.work / "worker.log"))
+    def start_worker(self, log="worker.log"):
+        """The database-backed task worker of the recipe (gongkai-tasks.service)."""
+        cmd = [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"]
+        process = servers.start(cmd, self.env, log=self.work / log)
+        self.processes.append(process)
+        return process
 
     def stop(self):
         for process in reversed(self.processes):

@@ -57,8 +57,12 @@ def prepare_gongkai(work):
     demo = [ROOT / "home/demo/seeds.jsonl"]
     demo += sorted((ROOT / "policies/demo").glob("*.jsonl"))
     demo += sorted((ROOT / "disclosures/demo").glob("*.jsonl"))
-    quiet = dict(env, GONGKAI_PAGECACHE="0")  # bulk import: build the cache once, at the end
+    # Bulk import: build the cache and the index once, at the end (no task backlog either).
+    quiet = dict(
+        env, GONGKAI_PAGECACHE="0", TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend"
+    )
     run([*manage, "migrate", "--noinput"], quiet)
+    run([*manage, "createcachetable"], quiet)  # the cache when REDIS_URL is unset
     run([*manage, "import_content", *demo], quiet)
     run([*manage, "update_index"], quiet)
     run([*manage, "collectstatic", "--noinput"], quiet)
@@ -71,6 +75,7 @@ def prepare_stock(work):
     shutil.rmtree(work / "stock", ignore_errors=True)
     (work / "stock").mkdir()
     run([VENV_BIN / "wagtail", "start", "stock", str(work / "stock")], cwd=work)
+    _rename_stock_apps(work / "stock")
     settings = work / "stock/stock/settings/local.py"
     settings.write_text(
         f"SECRET_KEY = {secrets.token_urlsafe(50)!r}\nALLOWED_HOSTS = ['127.0.0.1', 'localhost']\n"
@@ -84,6 +89,27 @@ def prepare_stock(work):
     return env
 
 
+def _rename_stock_apps(stock):
+    """The starter's apps are called home and search, like Gongkai's: with Gongkai installed in
+    editable mode, its finder would lend them Gongkai's missing modules (search.models,
+    home.wagtail_hooks). Rename the packages, keep the app labels."""
+    for name in ("home", "search"):
+        (stock / name).rename(stock / f"stock{name}")
+    (stock / "stockhome/apps.py").write_text(
+        "from django.apps import AppConfig\n\n\nclass HomeConfig(AppConfig):\n"
+        '    default_auto_field = "django.db.models.BigAutoField"\n'
+        '    name = "stockhome"\n    label = "home"\n'
+    )
+    (stock / "stockhome/tests.py").unlink(missing_ok=True)
+    base = stock / "stock/settings/base.py"
+    text = (
+        base.read_text().replace('"home",', '"stockhome",').replace('"search",', '"stocksearch",')
+    )
+    base.write_text(text)
+    urls = stock / "stock/urls.py"
+    urls.write_text(urls.read_text().replace("from search import", "from stocksearch import"))
+
+
 def start(cmd, env=None, cwd=ROOT, log=None):
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
     return subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -93,6 +119,12 @@ def start_gongkai(env, port, work):
     env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
     cmd = [VENV_BIN / "gunicorn", "-c", ROOT / "site/deploy/gunicorn.conf.py"]
     return start(cmd, env, log=work / "gunicorn-gongkai.log")
+
+
+def start_worker(env, work):
+    """The database-backed task worker (gongkai-tasks.service): re-renders after publishes."""
+    cmd = [VENV_BIN / "python", "manage.py", "db_worker", "--interval", "0.5"]
+    return start(cmd, env, log=work / "worker.log")
 
 
 def start_stock(env, port, work, workers):
@@ -123,13 +155,35 @@ http {{
     upstream gongkai_app {{ server 127.0.0.1:{app_port}; keepalive 32; }}
     map $scheme $gongkai_hsts {{ https "max-age=31536000"; default ""; }}
     include gongkai/gongkai-maps.conf;
+    proxy_cache_path {work}/nginx/micro levels=1:2 keys_zone=gongkai_micro:10m max_size=64m
+                     inactive=10m use_temp_path=off;
+    proxy_cache_path {work}/nginx/peer levels=1:2 keys_zone=gongkai_peer:10m max_size=64m
+                     inactive=10m use_temp_path=off;
 
     # The production recipe: cached pages from disk, the rest from gunicorn.
     server {{
         listen 127.0.0.1:{site_port};
         server_name localhost;
         set $gongkai_var {work}/var;
+        set $gongkai_recipe {work}/nginx/gongkai;
         include gongkai/gongkai-locations.conf;
+    }}
+    # The peer: a generic nginx proxy_cache in front of the same gunicorn, keeping every
+    # answer a minute whatever the application says (what a plain reverse-proxy cache does).
+    server {{
+        listen 127.0.0.1:{peer_port};
+        location / {{
+            proxy_pass http://gongkai_app;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
+            proxy_cache gongkai_peer;
+            proxy_cache_valid 200 1m;
+            proxy_ignore_headers Cache-Control Expires Set-Cookie Vary X-Accel-Expires;
+            proxy_cache_lock on;
+            proxy_cache_use_stale updating;
+            add_header X-Cache-Status $upstream_cache_status always;
+        }}
     }}
     # Plain nginx serving static copies of the same pages: the ceiling.
     server {{
@@ -141,7 +195,7 @@ http {{
 """
 
 
-def start_nginx(work, app_port, site_port, static_port):
+def start_nginx(work, app_port, site_port, static_port, peer_port=None):
     conf_dir = work / "nginx"
     conf_dir.mkdir(exist_ok=True)
     link = conf_dir / "gongkai"
@@ -151,7 +205,11 @@ def start_nginx(work, app_port, site_port, static_port):
     conf = conf_dir / "nginx.conf"
     conf.write_text(
         NGINX_TEMPLATE.format(
-            work=work, app_port=app_port, site_port=site_port, static_port=static_port
+            work=work,
+            app_port=app_port,
+            site_port=site_port,
+            static_port=static_port,
+            peer_port=peer_port or free_port(),
         )
     )
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"

@@ -28,9 +28,9 @@ def _cacheable_page(request):
     return page.live and not page.get_view_restrictions().exists()
 
 
-def _cacheable_route(request):
+def _cacheable_route(request, setting="PAGECACHE_URL_NAMES"):
     """Non-page routes listed in PAGECACHE_URL_NAMES (the sitemap, feeds)."""
-    names = getattr(settings, "PAGECACHE_URL_NAMES", ())
+    names = getattr(settings, setting, ())
     try:
         match = request.resolver_match or resolve(request.path_info)
     except Resolver404:
@@ -52,11 +52,34 @@ def _cacheable_response(request, response):
     return request.path.endswith(FEED_SUFFIXES) and ctype in XML_TYPES
 
 
+def _microcache_seconds(request, response):
+    """Seconds nginx may keep this query-string answer for every anonymous reader, or 0."""
+    seconds = getattr(settings, "PAGECACHE_QUERY_SECONDS", 0)
+    if seconds <= 0 or request.method not in ("GET", "HEAD"):
+        return 0
+    if not request.META.get("QUERY_STRING") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return 0
+    if settings.CSRF_COOKIE_NAME in request.COOKIES or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return 0
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return 0
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in UNCACHEABLE_CONTROL):
+        return 0
+    ctype = response.get("Content-Type", "").split(";")[0].strip().lower()
+    if ctype not in ("text/html", "application/json"):
+        return 0
+    page = _cacheable_page(request) if hasattr(request, "pagecache_page") else False
+    return seconds if page or _cacheable_route(request, "PAGECACHE_QUERY_URL_NAMES") else 0
+
+
 class PageCacheMiddleware:
     """Writes cacheable responses to disk; nginx serves them from there to anonymous readers.
 
     Place it above every middleware that changes the response body (e.g. the traditional-script
     conversion), so that the stored file is exactly what the reader would have received.
+    Anonymous query-string answers (search, filters, pages of a listing) get X-Accel-Expires so
+    that nginx's microcache keeps them PAGECACHE_QUERY_SECONDS.
     """
 
     def __init__(self, get_response):
@@ -64,13 +87,18 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not store.enabled() or not _eligible_request(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            seconds = _microcache_seconds(request, response)
+            if seconds:
+                response["X-Accel-Expires"] = str(seconds)  # read by nginx, never sent on
+            return response
         generation = store.current_generation()
+        started = store.epoch()
         response = self.get_response(request)
         if _cacheable_response(request, response) and (
             _cacheable_page(request) or _cacheable_route(request)
         ):
             variant = store.variant_for_cookies(request.COOKIES)
-            if store.write(generation, variant, request.path, response.content):
+            if store.write(generation, variant, request.path, response.content, started):
                 response["X-Page-Cache"] = "stored"
         return response

@@ -46,16 +46,17 @@ def page_urls():
     return urls
 
 
+def page_url(page):
+    """(host, path, secure) of one page, or None when it has no address."""
+    parts = page.get_url_parts()
+    site = Site.objects.filter(pk=parts[0]).first() if parts else None
+    return (_site_host(site), parts[2], _secure(site)) if site is not None else None
+
+
 def page_urls_for(page):
     """(host, path, secure) of a page and its ancestors that readers can see."""
-    urls = []
     candidates = Page.objects.ancestor_of(page, inclusive=True).live().public().filter(depth__gt=1)
-    for item in candidates:
-        parts = item.get_url_parts()
-        site = Site.objects.filter(pk=parts[0]).first() if parts else None
-        if site is not None:
-            urls.append((_site_host(site), parts[2], _secure(site)))
-    return urls
+    return [url for url in map(page_url, candidates) if url]
 
 
 def extra_urls():

@@ -1,22 +1,24 @@
-"""Purge the page cache the moment published content changes.
+"""Purge what a change affects the moment published content changes, and no more.
 
-Any change to a published page (publish, unpublish, delete, move) or to the content its pages
-show (images, taxonomy, disclosures, sites) drops every cached file: listings, the home page,
-feeds and the sitemap all may show it. Pages are rendered again on their next request, and the
-changed page with its ancestors at once when PAGECACHE_EAGER is on.
+A published, unpublished, deleted or moved page takes out its own file, its ancestors, the
+listings and the home pages, every feed and the sitemap at once on this node (in the editor's
+request, nothing stale is served meanwhile) and again after the commit. After the commit a
+background task (``tasks.refresh_pages``) purges the same plus the pages that show it through
+every frontend-cache backend, and renders the page and its ancestors again. Changes to shared
+content (taxonomy, sites, view restrictions) still empty the whole cache.
 """
 
 import logging
-import threading
 
-from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.images.models import AbstractRendition
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import store
+from . import affected, renderer, store
+from .frontend import purge_locally
 
 logger = logging.getLogger(__name__)
 
@@ -32,87 +34,112 @@ DRAFT_ONLY_FIELDS = {
 }
 WATCHED_APPS = {"home", "news", "policies", "taxonomy", "media", "disclosures"}
 WATCHED_MODELS = {"wagtailcore.site", "wagtailcore.pageviewrestriction", "wagtailcore.locale"}
-IGNORED_MODELS = {"importing.importedrecord"}
+# Written with a publish whose page signal already purges (or never shown on a cached page).
+IGNORED_MODELS = {"importing.importedrecord", "disclosures.chainhead"}
 
 
-class _Pending(threading.local):
-    """Changes seen in the current transaction, handled once after it commits."""
+class _AfterCommit:
+    """What one change leaves to do after the commit. Of the callbacks one commit runs, each
+    hands its work to the last (a rolled-back transaction's callbacks never run), so a
+    publish that fires several signals purges and enqueues once."""
 
-    def __init__(self):
-        self.dirty = False
-        self.urls = []
+    def __init__(self, page_ids, paths, everything):
+        self.page_ids, self.paths, self.everything = list(page_ids), list(paths), everything
+
+    def __call__(self):
+        pending = [f for _, f, _ in transaction.get_connection().run_on_commit]
+        ours = [f for f in pending if isinstance(f, _AfterCommit)]
+        if ours and ours[-1] is not self:
+            ours[-1].page_ids[:0] = self.page_ids
+            ours[-1].paths[:0] = self.paths
+            ours[-1].everything |= self.everything
+            return
+        _purge_here(list(dict.fromkeys(self.paths)), self.everything)
+        from .tasks import refresh_pages
+
+        try:
+            refresh_pages.enqueue(list(dict.fromkeys(self.page_ids)), [], self.everything)
+        except DatabaseError:  # no task table yet (migrate): purged here, rendered on demand
+            logger.warning("Page-cache refresh task could not be queued", exc_info=True)
 
 
-_pending = _Pending()
+def _purge_here(paths, everything):
+    if everything:
+        store.purge()
+    else:
+        purge_locally([*paths, *(t[1] for t in renderer.extra_urls())])
 
 
-def _purge_now_and_after_commit(urls=()):
-    """Purge at once (nothing stale is served meanwhile) and again after the commit (a reader
-    who rendered the old content during the transaction cannot leave it behind), then render
-    the changed pages again."""
+def changed(pages=(), targets=(), everything=False):
+    """Purge at once, again after the commit, then hand the rest to the background task."""
     if not store.enabled():
         return
-    store.purge()
-    _pending.dirty = True
-    _pending.urls.extend(urls)
-    transaction.on_commit(_after_commit)
+    targets = list(targets)
+    for page in pages:
+        targets += affected.direct(page)
+    paths = [t[1] for t in targets]
+    _purge_here(paths, everything)
+    transaction.on_commit(_AfterCommit([p.pk for p in pages if p.pk], paths, everything))
 
 
-def _after_commit():
-    if not _pending.dirty:
-        return  # an earlier callback of the same commit did the work
-    urls = list(dict.fromkeys(_pending.urls))
-    _pending.dirty, _pending.urls = False, []
-    store.purge()
-    if urls and getattr(settings, "PAGECACHE_EAGER", False):
-        _render_eagerly(urls)
-
-
-def _render_eagerly(urls):
-    """The changed pages and their ancestors; feeds and the sitemap follow on first request."""
-    from .renderer import render
-
-    try:
-        render(urls)
-    except Exception:  # the editor's action must not fail because a page could not be cached
-        logger.exception("Eager page-cache rendering failed")
-
-
-def _page_and_ancestors(page):
-    """Paths of a page and its live ancestors, re-rendered right after the purge."""
-    from .renderer import page_urls_for
-
-    return page_urls_for(page)
+def _own_url(page):
+    url = renderer.page_url(page)
+    return [url] if url else []
 
 
 def on_page_changed(sender, instance, **kwargs):
-    _purge_now_and_after_commit(_page_and_ancestors(instance))
+    changed([instance])
 
 
 def on_page_unpublished(sender, instance, **kwargs):
     parent = instance.get_parent()
-    _purge_now_and_after_commit(_page_and_ancestors(parent) if parent else ())
+    changed([parent] if parent else [], targets=_own_url(instance))
 
 
 def on_page_moved(sender, instance, **kwargs):
-    _purge_now_and_after_commit(_page_and_ancestors(instance))
+    changed([instance], everything=True)  # every descendant's old address goes too
 
 
-def on_model_saved(sender, instance, update_fields=None, **kwargs):
+def _pages_of(instance):
+    """Pages a row belongs to or names (a policy relation, a disclosure item, a version)."""
+    pages = []
+    for field in instance._meta.concrete_fields:
+        model = field.related_model
+        if field.many_to_one and model is not None and issubclass(model, Page):
+            page = Page.objects.filter(pk=getattr(instance, field.attname)).first()
+            if page is not None:
+                pages.append(page)
+    return pages
+
+
+def on_model_saved(sender, instance, created=False, update_fields=None, **kwargs):
     if isinstance(instance, Page):
         if not instance.live:
             return
         if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
             return
-        _purge_now_and_after_commit()
-        return
-    if _watched(sender):
-        _purge_now_and_after_commit()
+        changed([instance])
+    elif _watched(sender):
+        _content_changed(instance, created)
 
 
 def on_model_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) or _watched(sender):
-        _purge_now_and_after_commit()
+    if isinstance(instance, Page):
+        parent = instance.get_parent() if instance.depth > 1 else None
+        changed([parent] if parent else [], targets=_own_url(instance), everything=not parent)
+    elif _watched(sender):
+        _content_changed(instance, created=False)
+
+
+def _content_changed(instance, created):
+    pages = _pages_of(instance)
+    if pages:
+        changed(pages)
+    elif isinstance(instance, AbstractImage | AbstractDocument):
+        if not created:  # nobody shows a new file yet
+            changed(targets=affected.related(instance) + affected.direct(None))
+    elif not created or instance._meta.label_lower in WATCHED_MODELS:
+        changed(everything=True)
 
 
 def _watched(model):

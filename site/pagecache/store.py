@@ -5,9 +5,14 @@ Layout under PAGECACHE_ROOT::
     current -> generations/<id>          (symlink, switched atomically on purge)
     generations/<id>/<script>-<elder>/<path>/index.html
 
-nginx serves ``current/<script>-<elder>$uri`` or ``...${uri}index.html``. A purge makes a new,
-empty generation and points ``current`` at it, so a render that started before the purge writes
-into the old generation, which nobody reads and the next purge deletes.
+nginx serves ``current/<script>-<elder>$uri`` or ``...${uri}index.html``. A full purge makes a
+new, empty generation and points ``current`` at it, so a render that started before the purge
+writes into the old generation, which nobody reads and the next purge deletes.
+
+Publishing purges only the files a change affects (``purge_paths``) and bumps the purge epoch: a
+render that started before the purge is not stored. Files are only ever replaced whole
+(temporary file + ``os.replace``), so a reader gets the old or the new file, never half of one;
+a file removed under nginx's feet goes to the application (``error_page 404`` in the recipe).
 """
 
 import fcntl
@@ -24,6 +29,8 @@ SCRIPTS = ("hans", "hant")
 ELDER = ("0", "1")
 VARIANTS = tuple(f"{script}-{elder}" for script in SCRIPTS for elder in ELDER)
 MAX_PATH_BYTES = 1024
+EPOCH_FILE = ".epoch"
+FEED_FILE_SUFFIXES = (".xml", ".rss", ".atom")
 
 
 def enabled():
@@ -106,6 +113,7 @@ def current_generation():
 def purge():
     """Drop every cached file at once; returns the new, empty generation folder."""
     with _locked() as base:
+        _bump_epoch(base)
         gen = _new_generation(base)
         for old in (base / "generations").iterdir():
             if old != gen:
@@ -115,11 +123,27 @@ def purge():
         return gen
 
 
-def write(generation, variant, path, content):
-    """Store one rendered response body; False when the path is not cacheable or the generation
-    has been purged meanwhile."""
+def epoch():
+    """A number that changes with every purge; renders started before it are not stored."""
+    try:
+        return (root() / EPOCH_FILE).read_text().strip()
+    except OSError:
+        return ""
+
+
+def _bump_epoch(base):
+    tmp = base / f".epoch-{os.getpid()}-{time.time_ns()}"
+    tmp.write_text(f"{time.time_ns()}-{os.getpid()}")
+    os.replace(tmp, base / EPOCH_FILE)
+
+
+def write(generation, variant, path, content, started=None):
+    """Store one rendered response body; False when the path is not cacheable or it has been
+    purged meanwhile (the generation is gone, or the epoch read before rendering changed)."""
     rel = relative_file(path)
     if rel is None or variant not in VARIANTS or not Path(generation).is_dir():
+        return False
+    if started is not None and epoch() != started:
         return False
     target = Path(generation) / variant / rel
     try:
@@ -131,7 +155,43 @@ def write(generation, variant, path, content):
         os.replace(tmp, target)
     except OSError:
         return False
+    if started is not None and epoch() != started:
+        _unlink_if_same(target, tmp_stat=os.stat(target) if target.exists() else None)
+        return False
     return True
+
+
+def _unlink_if_same(target, tmp_stat):
+    """Remove a file just written that lost the race with a purge (unless already replaced)."""
+    try:
+        if tmp_stat and os.stat(target).st_ino == tmp_stat.st_ino:
+            target.unlink()
+    except OSError:
+        pass
+
+
+def purge_paths(paths, feeds=False):
+    """Remove the cached files of these URL paths in every variant (and every cached feed and
+    sitemap when ``feeds``); returns how many files went. Other files stay."""
+    with _locked() as base:
+        _bump_epoch(base)
+        gen = _current(base)
+        if gen is None:
+            return 0
+        removed = 0
+        rels = {rel for rel in map(relative_file, paths) if rel}
+        for variant in VARIANTS:
+            folder = gen / variant
+            targets = [folder / rel for rel in rels]
+            if feeds and folder.is_dir():
+                targets += [p for p in folder.rglob("*") if p.suffix in FEED_FILE_SUFFIXES]
+            for target in targets:
+                try:
+                    target.unlink()
+                    removed += 1
+                except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                    continue
+        return removed
 
 
 def cached_file(path, cookies=None):

@@ -218,6 +218,31 @@ PAGECACHE_URL_NAMES = ["sitemap", "news:feed-topic-*", "specials:feed-*", "alert
 PAGECACHE_URL_NAMES += [
     f"news:feed-{f}-{k}" for f in ("news", "cases", "photos", "policies") for k in ("rss", "atom")
 ]
+# Pages that list other pages: purged with every publish (with the page's own ancestors).
+PAGECACHE_LISTING_MODELS = [
+    "home.HomePage",
+    "policies.PolicyIndexPage",
+    "news.NewsIndexPage",
+    "news.CaseStudyIndexPage",
+    "media.PhotoFeatureIndexPage",
+    "disclosures.DisclosureIndexPage",
+    "specials.CollectionIndexPage",
+    "specials.CollectionPage",
+]
+# Anonymous GET pages with a query string (search, filters, pagination, the JSON search API)
+# may be kept this many seconds by nginx's microcache (X-Accel-Expires); 0 turns it off.
+PAGECACHE_QUERY_SECONDS = int(env_str("GONGKAI_MICROCACHE_SECONDS", "10"))
+PAGECACHE_QUERY_URL_NAMES = ["search:page", "search:api", "search:autocomplete"]
+# Purges go through wagtail.contrib.frontend_cache: this node's files and, signed with
+# GONGKAI_PAGECACHE_PURGE_KEY, every other web node's (GONGKAI_PAGECACHE_NODES, base URLs of
+# their gunicorn). Add a CDN backend here to purge it with the same URLs.
+PAGECACHE_PURGE_KEY = env_str("GONGKAI_PAGECACHE_PURGE_KEY", "")
+WAGTAILFRONTENDCACHE = {
+    "pagecache": {
+        "BACKEND": "gongkai.pagecache.frontend.PageCacheBackend",
+        "NODES": env_list("GONGKAI_PAGECACHE_NODES"),
+    }
+}
 
 # Client addresses: X-Forwarded-For counts only from these proxies (addresses or networks).
 # The nginx recipe runs on the same machine: GONGKAI_TRUSTED_PROXIES=127.0.0.1 (production's

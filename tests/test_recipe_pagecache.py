@@ -1,0 +1,148 @@
+"""The page cache and the microcache behind the nginx recipe, as readers see them while editors
+publish: hits carry Vary: Cookie, a repeated search is a cache hit and a publish shows within the
+configured limit, no reader gets an error during publishing, gunicorn down shows the Chinese
+maintenance page."""
+
+import re
+import threading
+import time
+import urllib.parse
+
+import pytest
+
+from bench.web import servers
+from tests.served import Client
+
+pytestmark = pytest.mark.recipe
+
+LIMIT = 10  # PAGECACHE_QUERY_SECONDS, the recipe's default
+PUBLISH = """
+import datetime
+from news.models import NewsArticlePage, NewsIndexPage
+index = NewsIndexPage.objects.live().first()
+page = NewsArticlePage(title={title!r}, slug={slug!r}, date=datetime.date(2026, 11, 30),
+                       body=[("paragraph", "<p>{title}</p>")])
+index.add_child(instance=page)
+page.save_revision().publish()
+print(page.url)
+"""
+
+
+def publish_news(recipe, title, slug):
+    out = recipe.manage("shell", "-c", PUBLISH.format(title=title, slug=slug))
+    return out.strip().splitlines()[-1]
+
+
+def search(client, term):
+    return client.get("/search/?" + urllib.parse.urlencode({"q": term}))
+
+
+def found(response):
+    match = re.search(r"找到 (\d+) 条结果", response.text)
+    return int(match.group(1)) if match else 0
+
+
+def test_cached_pages_carry_vary_cookie(recipe):
+    client = Client(recipe.site_port)
+    client.get("/")
+    response = client.get("/")
+    assert response.status == 200 and response.header("X-Page-Cache") == "hit"
+    assert "Cookie" in ", ".join(response.headers.get_all("Vary") or [])
+
+
+@pytest.fixture(scope="module")
+def worker(recipe):
+    """The task worker of the recipe: re-renders pages and indexes published ones."""
+    process = recipe.start_worker()
+    yield process
+    servers.stop(process)
+
+
+def test_a_repeated_search_is_a_cache_hit_and_a_publish_shows_within_the_limit(recipe, worker):
+    term = "白鹭湾试点"  # no demo page has it
+    reader = Client(recipe.site_port)
+    first = search(reader, term)
+    assert first.status == 200 and found(first) == 0
+    assert first.header("X-Cache-Status") in ("MISS", "EXPIRED")
+    again = search(Client(recipe.site_port), term)
+    assert again.header("X-Cache-Status") == "HIT" and again.text == first.text
+    # A reader with a CSRF cookie (has sent a form) and an editor go past it.
+    editor = Client(recipe.site_port)
+    editor.cookies["csrftoken"] = "x" * 32
+    assert search(editor, term).header("X-Cache-Status") == "BYPASS"
+    hant = Client(recipe.site_port)
+    hant.cookies["script"] = "hant"
+    assert search(hant, term).header("X-Cache-Status") in ("MISS", "EXPIRED")  # own variant
+
+    publish_news(recipe, f"{term}启动", "bailuwan-pilot")
+    # The search index is updated by the task worker; from the moment the application finds the
+    # new page, anonymous readers get it within the microcache's limit.
+    deadline = time.monotonic() + 300
+    while found(search(editor, term)) == 0:
+        assert time.monotonic() < deadline, "the worker never indexed the published page"
+        time.sleep(1)
+    indexed = time.monotonic()
+    while found(search(Client(recipe.site_port), term)) == 0:
+        waited = time.monotonic() - indexed
+        assert waited < LIMIT + 2, f"readers still get the old answer after {waited:.0f} s"
+        time.sleep(0.5)
+    assert found(search(Client(recipe.site_port), term)) == 1
+
+
+def _read_while(stop, base_paths, port, results):
+    client = Client(port)
+    while not stop.is_set():
+        for path in base_paths:
+            response = client.get(path)
+            complete = response.text.rstrip().endswith("</html>")
+            results.append((path, response.status, complete, response.header("X-Page-Cache")))
+
+
+def test_readers_get_no_error_or_broken_page_while_editors_publish(recipe, worker):
+    client = Client(recipe.site_port)
+    paths = ["/", "/news/", *re.findall(r'href="(/news/[^"/]+/)"', client.get("/news/").text)[:2]]
+    for path in paths:
+        client.get(path)
+    stop, results = threading.Event(), []
+    readers = [
+        threading.Thread(target=_read_while, args=(stop, paths, recipe.site_port, results))
+        for _ in range(3)
+    ]
+    for reader in readers:
+        reader.start()
+    try:
+        for n in range(3):
+            publish_news(recipe, f"并发发布测试{n}", f"rush-{n}")
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join(60)
+    assert results and all(status == 200 and complete for _, status, complete, _ in results)
+    hits = [r for r in results if r[3] == "hit"]
+    assert len(hits) > len(results) / 2, "most readers are still served from the cache"
+    # The worker renders the home page again after the last publish: a hit, with the news.
+    deadline = time.monotonic() + 60
+    while client.get("/").header("X-Page-Cache") != "hit":
+        assert time.monotonic() < deadline and worker.poll() is None
+        time.sleep(0.5)
+    assert "并发发布测试2" in client.get("/news/").text
+
+
+def test_gunicorn_down_shows_the_chinese_maintenance_page(recipe):
+    client = Client(recipe.site_port)
+    client.get("/")
+    term = "维护期间的检索"
+    search(client, term)  # in the microcache now
+    servers.stop(recipe.processes[0])  # gunicorn
+    try:
+        down = search(client, "另一个没人搜过的词")
+        assert down.status == 502
+        assert "系统维护中" in down.text and 'lang="zh-CN"' in down.text
+        assert down.header("Content-Security-Policy") and down.header("Retry-After") == "30"
+        cached = client.get("/")
+        assert cached.status == 200 and cached.header("X-Page-Cache") == "hit"
+        stale = search(client, term)
+        assert stale.status == 200 and "系统维护中" not in stale.text
+    finally:
+        recipe.start_gunicorn(recipe.app_port)
+    assert search(client, "恢复之后").status == 200
