@@ -162,11 +162,19 @@ class TownshipPage(ProtectedTreeMixin, Page):
 class CategoryStatus:
     """The latest disclosure of one category in a village, and whether it is overdue."""
 
-    def __init__(self, category, latest, overdue):
+    def __init__(self, category, latest, overdue, due=None):
         self.category = category
         self.label = schedule.CATEGORY_LABELS[category]
         self.latest = latest
         self.overdue = overdue
+        self.due = due
+
+    @property
+    def state(self):
+        """按期, 本月到期 or 逾期, for the at-a-glance marks."""
+        if self.overdue.overdue:
+            return "overdue"
+        return "due" if self.due else "ontime"
 
 
 class VillagePage(ProtectedTreeMixin, Page):
@@ -241,15 +249,14 @@ class VillagePage(ProtectedTreeMixin, Page):
         for category, _label in schedule.CATEGORY_CHOICES:
             mine = [d for d in items if d.category == category and not d.withdrawn]
             regular = [(d.period_start, d.period_end) for d in mine if d.is_regular]
-            overdue = schedule.overdue_status(
-                category,
-                regular,
-                today,
-                finance_interval=self.finance_interval,
-                tracking_since=self.tracking_since,
-                calendar=calendar,
-            )
-            statuses.append(CategoryStatus(category, mine[0] if mine else None, overdue))
+            rules = {
+                "finance_interval": self.finance_interval,
+                "tracking_since": self.tracking_since,
+                "calendar": calendar,
+            }
+            overdue = schedule.overdue_status(category, regular, today, **rules)
+            due = schedule.due_this_month(category, regular, today, **rules)
+            statuses.append(CategoryStatus(category, mine[0] if mine else None, overdue, due))
         return statuses
 
     @property
