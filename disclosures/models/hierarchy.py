@@ -156,7 +156,17 @@ class TownshipPage(ProtectedTreeMixin, Page):
         ]
         context["overdue_rows"] = [r for r in context["overdue_rows"] if r[1]]
         context["categories"] = schedule.CATEGORY_CHOICES
+        context["glance"] = glance_counts(rows)
         return context
+
+
+def glance_counts(rows):
+    """How many village categories are on time, due this month and overdue."""
+    counts = {"ontime": 0, "due": 0, "overdue": 0}
+    for _village, statuses in rows:
+        for status in statuses:
+            counts[status.state] += 1
+    return counts
 
 
 class CategoryStatus:
@@ -281,7 +291,18 @@ class VillagePage(ProtectedTreeMixin, Page):
         context["by_year"] = sorted(by_year.items(), reverse=True)
         context["categories"] = schedule.CATEGORY_CHOICES
         context["charts"] = self.finance_charts()
+        context["articles"] = self.articles()
         return context
+
+    def articles(self):
+        """News and case studies that name this village (chosen on the article)."""
+        from django.apps import apps
+
+        if not self.pk or not apps.is_installed("news"):
+            return []
+        from news.models import articles_about
+
+        return articles_about(self)
 
     def finance_charts(self):
         from ..chart_svg import village_charts
