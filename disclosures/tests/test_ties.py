@@ -141,3 +141,36 @@ def test_township_shows_every_villages_status_at_a_glance(client, monkeypatch):
     glance = html.select_one(".dc-glance").get_text(" ", strip=True)
     assert "共 3 个村（社区）" in glance
     assert "按期 4 项" in glance and "本月到期 4 项" in glance and "逾期 4 项" in glance
+
+
+def test_village_articles_records_are_checked_before_anything_is_imported(
+    tmp_path, capsys, villages
+):
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    news = NewsIndexPageFactory(parent=home_page())
+    article = NewsArticlePageFactory(parent=news, title="圩洋村换届")
+    from home.importing.pages import remember
+
+    remember("news-xuyang", article)
+    lines = [
+        {"id": "t-1", "type": "village_articles", "township": "新洋街道", "village": "圩洋村",
+         "articles": ["news-xuyang"]},
+        {"id": "t-2", "type": "village_articles", "township": "新洋街道", "village": "无此村",
+         "articles": ["nope"]},
+    ]  # fmt: skip
+    path = tmp_path / "ties.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    with pytest.raises(CommandError, match="未导入任何内容"):
+        call_command("import_content", str(path))
+    err = capsys.readouterr().err
+    assert "ties.jsonl:2: articles 中的 'nope' 不是本批或已导入的新闻或典型案例" in err
+    assert "ties.jsonl:2: 找不到新洋街道无此村" in err
+    assert not NewsArticleVillage.objects.exists()
+    path.write_text(json.dumps(lines[0], ensure_ascii=False), encoding="utf-8")
+    call_command("import_content", str(path))
+    call_command("import_content", str(path))
+    assert [link.village for link in NewsArticleVillage.objects.all()] == [villages[0]]
