@@ -91,3 +91,20 @@ def test_private_fields_cannot_be_filtered_or_asked_for(client, items):
     assert code == 400
     code, body = get(client, "/api/v2/qa/?limit=abc")
     assert code == 400 and "limit" in body["message"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/qa/99999999999999999999/",
+        "/api/v2/qa/?offset=99999999999999999999",
+        "/api/v2/qa/?replied_on=2026-13-45",
+        "/api/v2/qa/?village=abc",
+        "/api/v2/qa/?order=%00",
+    ],
+)
+def test_hostile_queries_get_a_chinese_message(client, url):
+    response = client.get(url)
+    assert response.status_code in (400, 404), (url, response.status_code)
+    message = json.loads(response.content.decode())["message"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message), message
