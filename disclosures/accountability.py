@@ -67,7 +67,7 @@ def _page_perms(group, page, codenames):
 
 
 def _collection(title, record):
-    if record is not None:
+    if record is not None and record.collection is not None:
         if record.collection.name != title:
             record.collection.name = title
             record.collection.save(update_fields=["name"])
@@ -229,8 +229,13 @@ def needs_setup(village):
     """No record yet, or the village was renamed since its groups were named."""
     from .models import VillageAccountability
 
-    record = VillageAccountability.objects.filter(village=village).select_related("clerks")
-    record = record.first()
-    if record is None:
+    record = VillageAccountability.objects.filter(village=village).first()
+    if record is None or None in (
+        record.clerks,
+        record.committee,
+        record.task,
+        record.workflow,
+        record.collection,
+    ):
         return True
     return record.clerks.name != names_for(_title_for(village, record))["clerks"]

@@ -7,7 +7,8 @@ from django.db import models
 class VillageAccountability(models.Model):
     """The groups, attachments folder and review workflow the site set up for one village.
 
-    Kept by page, not by name, so renaming a village renames them instead of adding more."""
+    Kept by page, not by name, so renaming a village renames them instead of adding more.
+    Whatever an operator deletes is made again by the next `ensure_accountability`."""
 
     village = models.OneToOneField(
         "disclosures.VillagePage",
@@ -16,29 +17,37 @@ class VillageAccountability(models.Model):
         verbose_name="村（社区）",
     )
     clerks = models.OneToOneField(
-        Group, on_delete=models.PROTECT, related_name="clerk_of", verbose_name="经办人用户组"
+        Group,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="clerk_of",
+        verbose_name="经办人用户组",
     )
     committee = models.OneToOneField(
         Group,
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="committee_of",
         verbose_name="村务监督委员会用户组",
     )
     workflow = models.OneToOneField(
         "wagtailcore.Workflow",
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="village_accountability",
         verbose_name="审核流程",
     )
     task = models.OneToOneField(
         "wagtailcore.GroupApprovalTask",
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="village_accountability",
         verbose_name="监督委员会审核任务",
     )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="附件文件夹",
     )
@@ -48,4 +57,4 @@ class VillageAccountability(models.Model):
         verbose_name_plural = "村务公开责任设置"
 
     def __str__(self):
-        return f"{self.village.title}：{self.clerks.name} / {self.committee.name}"
+        return f"{self.village.title}村务公开责任设置"

@@ -204,3 +204,15 @@ def test_demo_accounts_have_passwords_printed_once(villages, capsys):
     again = capsys.readouterr().out
     assert "密码（只显示这一次" not in again and "已存在，密码未改动" in again
     assert user.check_password(found.group(1))
+
+
+def test_a_deleted_group_is_made_again_and_deleting_it_is_no_error(villages):
+    xuyang = villages[0]
+    record = xuyang.accountability
+    record.committee.delete()  # an operator deleting the group in the admin
+    record.refresh_from_db()
+    assert record.committee is None
+    call_command("disclosures_setup_village", str(xuyang.pk))
+    record.refresh_from_db()
+    assert record.committee.name == "圩洋村·村务监督委员会"
+    assert list(record.task.groups.all()) == [record.committee]
