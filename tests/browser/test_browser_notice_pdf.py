@@ -57,3 +57,17 @@ def test_notice_sheet_prints_with_signatures_head_and_qr(open_session, site_page
     if has_cjk_font():
         assert MISSING not in text  # every Chinese character printed as itself
     assert session.foreign_requests() == []
+
+
+def test_both_sheets_pass_axe_on_screen(open_session, site_pages, axe_source):
+    from .test_browser_axe import run_axe
+
+    disclosure = DisclosurePage.objects.live().get()
+    session = open_session(bypass_csp=True)
+    problems = {}
+    for route in ("disclosures:notice", "disclosures:notice_a3"):
+        session.page.goto(reverse(route, args=[disclosure.pk]))
+        found = run_axe(session.page, axe_source)
+        if found:
+            problems[route] = found
+    assert problems == {}
