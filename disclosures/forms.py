@@ -25,14 +25,27 @@ class DisclosurePageForm(WagtailAdminPageForm):
     def publishing(self):
         return any(self.data.get(action) for action in PUBLISH_ACTIONS)
 
+    def committee_signs(self):
+        """The village's committee signs on approval: submitting to it, approving in it, or
+        a member publishing needs no names typed in."""
+        from .accountability import accountability_of, is_committee_member
+
+        village = self.instance.get_parent() if self.instance.pk else self.parent_page
+        if accountability_of(village) is None:
+            return False
+        if self.data.get("action-submit") or self.data.get("action-workflow-action"):
+            return True
+        return is_committee_member(self.for_user, village)
+
     def clean(self):
         cleaned = super().clean()
         if not self.publishing:
             return cleaned
-        if not (cleaned.get("reviewers") or "").strip():
-            self.add_error("reviewers", "发布前须填写村务监督委员会审核人")
-        if not cleaned.get("review_date"):
-            self.add_error("review_date", "发布前须填写审核日期")
+        if not self.committee_signs():
+            if not (cleaned.get("reviewers") or "").strip():
+                self.add_error("reviewers", "发布前须填写村务监督委员会审核人")
+            if not cleaned.get("review_date"):
+                self.add_error("review_date", "发布前须填写审核日期")
         published = self.instance.pk and self.instance.versions.exists()
         withdrawing = cleaned.get("withdrawn") and not self.instance.withdrawn
         if published and not withdrawing and not (cleaned.get("change_reason") or "").strip():

@@ -203,3 +203,38 @@ def matter_status(matter_date, published_on, today, limit_days=IMMEDIATE_DAYS, c
     reference = published_on or today
     late_by = (reference - deadline).days
     return MatterStatus(late_by > 0, deadline, max(late_by, 0))
+
+
+@dataclass(frozen=True)
+class DueStatus:
+    required: Period
+    deadline: date
+
+    @property
+    def message(self):
+        return f"本月应公开：{self.required.label}，截止{_cn_date(self.deadline)}"
+
+
+def due_this_month(
+    category,
+    covered_periods,
+    today,
+    *,
+    finance_interval=QUARTER,
+    grace_days=DEFAULT_GRACE_DAYS,
+    tracking_since=None,
+    calendar=None,
+):
+    """The period of a category still to disclose whose deadline is later this month, or None."""
+    interval = required_interval(category, finance_interval)
+    calendar = calendar or load_calendar()
+    current = period_containing(interval, today)
+    for period in (current.previous(), current):
+        deadline = disclosure_deadline(period, grace_days, calendar)
+        if deadline < today or (deadline.year, deadline.month) != (today.year, today.month):
+            continue
+        if tracking_since and period.end < tracking_since:
+            continue
+        if not any(end >= period.end for _start, end in covered_periods):
+            return DueStatus(period, deadline)
+    return None

@@ -1,6 +1,6 @@
 """Every publication of a disclosure, by whatever route, appends to its hash chain."""
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 from wagtail.signals import page_published
 
 from .guards import refuse_going_offline, refuse_view_restriction
@@ -14,8 +14,22 @@ def record_published_version(sender, instance, revision=None, **kwargs):
         record_version(page)
 
 
+def village_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A new or renamed village gets (or renames) its groups and workflow."""
+    from .accountability import ensure_accountability, needs_setup
+
+    if raw:
+        return
+    if created or needs_setup(instance):
+        ensure_accountability(instance)
+
+
 def register_signal_handlers():
-    from .models import DisclosurePage
+    from .models import DisclosurePage, VillagePage
+
+    post_save.connect(
+        village_saved, sender=VillagePage, dispatch_uid="disclosures_village_accountability"
+    )
 
     page_published.connect(
         record_published_version,

@@ -25,6 +25,12 @@ urlpatterns = [
         name="finance_export",
     ),
     path("siwu-data/disclosure/<id:pk>/notice/", views.notice, name="notice"),
+    path(
+        "siwu-data/disclosure/<id:pk>/notice/a3/",
+        views.notice,
+        {"paper": "A3"},
+        name="notice_a3",
+    ),
     path("siwu-data/disclosure/<id:pk>/qr.svg", views.page_qr, name="page_qr"),
     path(
         "siwu-data/village/<id:pk>/<year:year>.<str:fmt>",

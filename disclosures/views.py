@@ -231,11 +231,20 @@ def poster(request, pk):
     return render(request, "disclosures/village_poster.html", context)
 
 
+def _signers(page):
+    """One signature line per committee member named in the sign-off, at least three."""
+    names = [n.strip() for n in page.reviewers.replace(",", "、").split("、") if n.strip()]
+    return names + [""] * max(0, 3 - len(names))
+
+
 @require_GET
-def notice(request, pk):
+def notice(request, pk, paper="A4"):
+    """The notice-board sheet, A4 or (for large boards) A3."""
     page = _live(DisclosurePage, pk)
     context = {
         "page": page,
+        "paper": paper,
+        "signers": _signers(page),
         "village": page.get_parent().specific,
         "versions": list(page.versions.order_by("number")),
         "full_url": short_url(request, "disclosure_short", page.pk),

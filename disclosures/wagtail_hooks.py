@@ -141,3 +141,13 @@ def warn_personal_numbers(request, page):
     draft = page.specific.get_latest_revision_as_object()
     for warning in scan_page(draft):
         messages.warning(request, f"个人信息提示：{warning}。")
+
+
+@hooks.register("construct_homepage_panels")
+def village_duties_panel(request, panels):
+    """Clerks and committee members see their own villages' duties first."""
+    from .clerk_panel import VillageDutiesPanel, villages_of
+
+    villages = villages_of(request.user)
+    if villages:
+        panels.append(VillageDutiesPanel(villages))

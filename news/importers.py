@@ -1,4 +1,5 @@
-"""Import record types `news` and `case_study`, with tags, themes, key figures and policies."""
+"""Import record types `news` and `case_study` (tags, themes, key figures, policies) and
+`village_articles` (the villages they are about)."""
 
 import html
 import re
@@ -16,8 +17,10 @@ from .models import (
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPolicy,
+    CaseStudyVillage,
     KeyFigure,
     NewsArticlePage,
+    NewsArticleVillage,
     NewsIndexPage,
 )
 
@@ -179,3 +182,52 @@ class CaseStudyRecord(ArticleRecord):
             page.policy_links = [CaseStudyPolicy(policy=policy) for policy in policies if policy]
 
         return save_page(record, CaseStudyPage, parent, fields, batch, prepare=prepare)
+
+
+@register
+class VillageArticlesRecord(RecordType):
+    """`village_articles`: the news and case studies (record ids) a village is named in."""
+
+    name = "village_articles"
+    order = 70  # after the articles (50) and the disclosures that create villages (60)
+    required_fields = ("township", "village")
+
+    def validate(self, record, batch):
+        articles = record.get("articles")
+        if not isinstance(articles, list) or not articles:
+            return ["articles 应为新闻或典型案例编号的列表"]
+        problems = []
+        for article_id in articles:
+            known = batch.record(article_id) if isinstance(article_id, str) else None
+            if known is None and not (isinstance(article_id, str) and lookup(article_id)):
+                problems.append(f"articles 中的 {article_id!r} 不是本批或已导入的新闻或典型案例")
+            elif known is not None and known.type not in ("news", "case_study"):
+                problems.append(f"articles 中的 {article_id!r} 不是新闻或典型案例")
+        if _village(record) is None and not any(
+            r.type == "disclosure"
+            and r.text("village") == record.text("village")
+            and r.text("township") == record.text("township")
+            for r in batch.records
+        ):
+            problems.append(f"找不到{record.text('township')}{record.text('village')}")
+        return problems
+
+    def save(self, record, batch):
+        village = _village(record)
+        for article_id in record.get("articles"):
+            page = (batch.saved.get(article_id) or lookup(article_id)).specific
+            link_model = CaseStudyVillage if isinstance(page, CaseStudyPage) else NewsArticleVillage
+            link_model.objects.get_or_create(page=page, village=village)
+        return village
+
+
+def _village(record):
+    from disclosures.models import TownshipPage, VillagePage
+
+    townships = TownshipPage.objects.filter(title=record.text("township"))
+    found = VillagePage.objects.filter(title=record.text("village"))
+    for township in townships:
+        village = found.child_of(township).first()
+        if village is not None:
+            return village
+    return None

@@ -74,3 +74,12 @@ def test_home_page_lists_latest_content(client, demo):
     assert '<html lang="zh-Hans">' in html
     assert "新闻动态" in html and "图片报道" in html
     assert lookup("seed-003-sichuan-pilot").title in html
+
+
+def test_the_xuyang_case_study_and_its_village_link_both_ways(client, demo):
+    from disclosures.models import VillagePage
+
+    case = lookup("seed-001-xuyang")
+    village = VillagePage.objects.get(title="圩洋村")
+    assert village.url in client.get(case.url).content.decode()
+    assert case.url in client.get(village.url).content.decode()

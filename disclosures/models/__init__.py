@@ -1,5 +1,6 @@
 """Models of the disclosures app."""
 
+from .accountability import VillageAccountability
 from .disclosure import DisclosureAttachment, DisclosureItem, DisclosurePage, FinanceLine
 from .heads import ChainHead
 from .hierarchy import CountyPage, DisclosureIndexPage, TownshipPage, VillagePage
@@ -15,6 +16,7 @@ __all__ = [
     "DisclosureVersion",
     "FinanceLine",
     "TownshipPage",
+    "VillageAccountability",
     "VillagePage",
     "check_page",
     "record_version",

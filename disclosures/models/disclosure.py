@@ -339,12 +339,14 @@ class DisclosurePage(ProtectedTreeMixin, Page):
 
     def publish(self, revision, user=None, **kwargs):
         """Refuse to publish a state that fails the checks; the version is recorded on signal."""
+        from ..accountability import committee_sign_off
         from ..privacy import mask_page
 
         masked = revision.as_object()
-        if mask_page(masked):
-            # Publish a copy with ID, phone and bank numbers masked; only the draft history
-            # in the admin keeps what the clerk typed.
+        signed = committee_sign_off(self, revision, user, masked)
+        if mask_page(masked) or signed:
+            # Publish a copy with ID, phone and bank numbers masked (only the draft history
+            # in the admin keeps what the clerk typed) and the committee's approval signed.
             revision = masked.save_revision(user=user, log_action=False, clean=False)
         problems = revision.as_object().publish_problems()
         if problems:

@@ -130,17 +130,35 @@ class TownshipPage(ProtectedTreeMixin, Page):
         ]
         context["overdue_rows"] = [r for r in context["overdue_rows"] if r[1]]
         context["categories"] = schedule.CATEGORY_CHOICES
+        context["glance"] = glance_counts(rows)
         return context
+
+
+def glance_counts(rows):
+    """How many village categories are on time, due this month and overdue."""
+    counts = {"ontime": 0, "due": 0, "overdue": 0}
+    for _village, statuses in rows:
+        for status in statuses:
+            counts[status.state] += 1
+    return counts
 
 
 class CategoryStatus:
     """The latest disclosure of one category in a village, and whether it is overdue."""
 
-    def __init__(self, category, latest, overdue):
+    def __init__(self, category, latest, overdue, due=None):
         self.category = category
         self.label = schedule.CATEGORY_LABELS[category]
         self.latest = latest
         self.overdue = overdue
+        self.due = due
+
+    @property
+    def state(self):
+        """按期, 本月到期 or 逾期, for the at-a-glance marks."""
+        if self.overdue.overdue:
+            return "overdue"
+        return "due" if self.due else "ontime"
 
 
 class VillagePage(ProtectedTreeMixin, Page):
@@ -214,15 +232,14 @@ class VillagePage(ProtectedTreeMixin, Page):
         for category, _label in schedule.CATEGORY_CHOICES:
             mine = [d for d in items if d.category == category and not d.withdrawn]
             regular = [(d.period_start, d.period_end) for d in mine if d.is_regular]
-            overdue = schedule.overdue_status(
-                category,
-                regular,
-                today,
-                finance_interval=self.finance_interval,
-                tracking_since=self.tracking_since,
-                calendar=calendar,
-            )
-            statuses.append(CategoryStatus(category, mine[0] if mine else None, overdue))
+            rules = {
+                "finance_interval": self.finance_interval,
+                "tracking_since": self.tracking_since,
+                "calendar": calendar,
+            }
+            overdue = schedule.overdue_status(category, regular, today, **rules)
+            due = schedule.due_this_month(category, regular, today, **rules)
+            statuses.append(CategoryStatus(category, mine[0] if mine else None, overdue, due))
         return statuses
 
     @property
@@ -247,7 +264,18 @@ class VillagePage(ProtectedTreeMixin, Page):
         context["by_year"] = sorted(by_year.items(), reverse=True)
         context["categories"] = schedule.CATEGORY_CHOICES
         context["charts"] = self.finance_charts()
+        context["articles"] = self.articles()
         return context
+
+    def articles(self):
+        """News and case studies that name this village (chosen on the article)."""
+        from django.apps import apps
+
+        if not self.pk or not apps.is_installed("news"):
+            return []
+        from news.models import articles_about
+
+        return articles_about(self)
 
     def finance_charts(self):
         from ..chart_svg import village_charts

@@ -8,6 +8,7 @@ from .case_studies import (
     CaseStudyTag,
     KeyFigure,
 )
+from .villages import CaseStudyVillage, NewsArticleVillage, articles_about
 
 __all__ = [
     "ArticleIndexPage",
@@ -16,8 +17,11 @@ __all__ = [
     "CaseStudyPage",
     "CaseStudyPolicy",
     "CaseStudyTag",
+    "CaseStudyVillage",
     "KeyFigure",
     "NewsArticlePage",
     "NewsArticleTag",
+    "NewsArticleVillage",
     "NewsIndexPage",
+    "articles_about",
 ]

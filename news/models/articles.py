@@ -6,7 +6,7 @@ from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -73,7 +73,15 @@ class ArticlePage(AttributedPage, Page):
         Page.content_panels
         + [FieldPanel("lead_image")]
         + AttributedPage.attribution_panels
-        + [FieldPanel("region"), FieldPanel("body")]
+        + [
+            FieldPanel("region"),
+            FieldPanel("body"),
+            InlinePanel(
+                "village_links",
+                label="相关村（社区）",
+                help_text="本文所写的村（社区）；其页面会列出本文，本文也链接到其村务公开",
+            ),
+        ]
     )
     search_fields = Page.search_fields + [
         index.SearchField("body"),
@@ -105,6 +113,11 @@ class ArticlePage(AttributedPage, Page):
                 if text:
                     return Truncator(text).chars(TEASER_LENGTH)
         return ""
+
+    def named_villages(self):
+        """The live villages this article is about, in the editor's order."""
+        links = self.village_links.all()
+        return [link.village for link in links if link.village.live]
 
     def tag_names(self):
         return [tag.name for tag in self.tags.all()]

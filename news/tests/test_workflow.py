@@ -96,6 +96,7 @@ def test_editor_submits_through_the_wagtail_admin(client, people, draft):
             "lead_image": "",
             "body": streamfield([("paragraph", rich_text("<p>议事会完成换届。</p>"))]),
             "tags": "",
+            "village_links": inline_formset([]),
             "comments": inline_formset([]),
             "seo_title": "",
             "search_description": "",
