@@ -264,6 +264,7 @@ class Analyzer:
         return plan
 
     def _take_doc_numbers(self, text, plan):
+        text = docnumbers.written_variants(text)
         for start, end, number in reversed(docnumbers.spans(text)):
             plan.doc_numbers.insert(0, number)
             plan.terms.append(text[start:end])
