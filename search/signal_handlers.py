@@ -1,6 +1,7 @@
 """Keep the search indexes in step with publishing, and the analyzer with the synonyms."""
 
 from django.db.models.signals import post_delete, post_save
+from modelsearch.index import insert_or_update_object
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -8,7 +9,9 @@ from . import indexer, runtime
 
 
 def on_published(sender, instance, **kwargs):
-    # Publishing saved the page, so Wagtail's post-save handler has indexed it already.
+    # Wagtail's post-save handler indexed the page while it was being saved, before its
+    # many-to-many relations (发文机关) were written: index it again now that they are.
+    insert_or_update_object(instance)
     indexer.update_engine(instance)
 
 

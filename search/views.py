@@ -15,6 +15,21 @@ from .learning import promotions_for, record_search
 
 logger = logging.getLogger(__name__)
 UNAVAILABLE = "检索服务暂时不可用，请稍后再试。"
+# Examples the page offers (each must find something in the demo content; a test runs them).
+HINTS = [
+    ('"城乡社区发展治理"', "完整短语"),
+    ("国发〔2019〕5号", "发文字号"),
+    ("国办发[2018]123号", "括号写法不限"),
+    ("000014349/2018-00230", "索引号"),
+    ("《国务院工作规则》", "文件名称"),
+    ("个税法实施条例", "文件简称"),
+    ("国办 政务新媒体", "发文机关简称"),
+    ("志願服務法", "繁体"),
+]
+
+
+def hint_links():
+    return [{"query": q, "label": label, "href": "?" + urlencode({"q": q})} for q, label in HINTS]
 
 
 def run_search(req):
@@ -134,6 +149,7 @@ def search_page(request):
         "did_you_mean": [
             {**s, "href": "?" + urlencode({"q": s["query"]})} for s in resp.did_you_mean
         ],
+        "hints": hint_links(),
         "has_filters": bool(req.filters()),
         "clear_filters": "?" + urlencode({"q": req.q}),
     }

@@ -1,4 +1,5 @@
-"""The shipped vocabulary of everyday words → official words (search/vocabulary/everyday.tsv).
+"""The shipped vocabulary: everyday words → official words (search/vocabulary/everyday.tsv) and
+short names → full names of documents and issuing bodies (search/vocabulary/shortnames.tsv).
 
 Each row becomes a one-way synonym group in the admin (片段 → 检索同义词) with its source in
 the note, so editors can change or disable any entry. Loading is idempotent: rows already
@@ -9,6 +10,8 @@ from pathlib import Path
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "vocabulary" / "everyday.tsv"
 NOTE_PREFIX = "常用说法→文件用语；来源："
+SHORT_NAMES_FILE = VOCABULARY_FILE.with_name("shortnames.tsv")
+SHORT_NAMES_NOTE = "简称→全称；来源："
 
 
 def read_vocabulary(path=VOCABULARY_FILE):
@@ -25,14 +28,18 @@ def read_vocabulary(path=VOCABULARY_FILE):
     return rows
 
 
-def load_vocabulary(synonym_model, path=VOCABULARY_FILE):
+def load_vocabulary(synonym_model, path=VOCABULARY_FILE, note_prefix=NOTE_PREFIX):
     """Create the missing one-way groups; returns how many were added."""
     added = 0
     for word, official, source in read_vocabulary(path):
         terms = "，".join([word, *[t for t in official if t != word]])
         if "，" not in terms or synonym_model.objects.filter(terms=terms).exists():
             continue
-        note = (NOTE_PREFIX + source)[:200]
+        note = (note_prefix + source)[:200]
         synonym_model.objects.create(terms=terms, note=note, one_way=True)
         added += 1
     return added
+
+
+def load_short_names(synonym_model):
+    return load_vocabulary(synonym_model, SHORT_NAMES_FILE, SHORT_NAMES_NOTE)

@@ -82,6 +82,7 @@ def setup_site(database_url):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
 
 
 def load_corpus(corpus, reuse=False):

@@ -113,6 +113,10 @@ class PolicyPage(RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("doc_number", boost=5),
+        index.SearchField("index_number"),
+        # 发文机关 by name (and, through the short-name table, by abbreviation: 国办, 人社部).
+        # A list property, not RelatedFields: the indexers cannot follow a ParentalManyToMany.
+        index.SearchField("issuing_authorities_list"),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.FilterField("validity"),

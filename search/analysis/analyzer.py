@@ -30,15 +30,29 @@ _NUMBER_RE = re.compile(r"^\d+$")
 _HAN_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 
+# A group held only through a loose alternative (the parts of a word, anywhere in the
+# document) counts this much towards a document's coverage of the query.
+LOOSE_CREDIT = 0.5
+
+
 @dataclass(frozen=True)
 class Alternative:
     tokens: tuple
     phrase: bool = False
+    # The parts of a longer word, each anywhere in the document: a recall aid, weaker evidence.
+    loose: bool = False
 
 
 @dataclass(frozen=True)
 class Group:
     alternatives: tuple
+
+    def tight(self):
+        """The alternatives that hold the word itself (or a synonym), without loose parts."""
+        return Group(tuple(a for a in self.alternatives if not a.loose))
+
+    def loose(self):
+        return Group(tuple(a for a in self.alternatives if a.loose))
 
 
 @dataclass
@@ -86,6 +100,20 @@ class QueryPlan:
             any(_alternative_matches(alt, tokens, present) for alt in group.alternatives)
             for group in self.groups
         )
+
+    def credit(self, tokens, weights=None):
+        """Like coverage, but a group held only through loose parts counts LOOSE_CREDIT, and
+        each group counts its weight (default 1)."""
+        present = set(tokens)
+        total = 0.0
+        for index, group in enumerate(self.groups):
+            weight = weights[index] if weights else 1.0
+            found = [a for a in group.alternatives if _alternative_matches(a, tokens, present)]
+            if any(not a.loose for a in found):
+                total += weight
+            elif found:
+                total += LOOSE_CREDIT * weight
+        return total
 
     def also_searched(self):
         """Other terms the query was expanded to, for "也搜索了：…" (folded, in order)."""
@@ -236,6 +264,7 @@ class Analyzer:
         return plan
 
     def _take_doc_numbers(self, text, plan):
+        text = docnumbers.written_variants(text)
         for start, end, number in reversed(docnumbers.spans(text)):
             plan.doc_numbers.insert(0, number)
             plan.terms.append(text[start:end])
@@ -301,5 +330,5 @@ class Analyzer:
         if len(word) > 2 and all(is_han(ch) for ch in word):
             parts = [p for p in cut_for_search(word) if p != word]
             if parts:
-                alts.append(Alternative(tuple(dict.fromkeys(parts))))
+                alts.append(Alternative(tuple(dict.fromkeys(parts)), loose=True))
         return tuple(alts)

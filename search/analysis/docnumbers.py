@@ -32,6 +32,20 @@ def find_all(text):
     return list(find_doc_numbers(text))
 
 
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_HAN_YEAR = re.compile(
+    r"(?<=[〔［\[（(【﹝])\s*([〇○零一二三四五六七八九]{4})\s*(?=[〕］\]）)】﹞])"
+)
+_YEAR_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\s*(\d{4})\s*年\s*(?=第?\s*\d{1,6}\s*[号號])")
+
+
+def written_variants(text):
+    """Query text with the other ways people write a number made regular: a year in Chinese
+    numerals (〔二〇一九〕) and a year without brackets (国发2019年5号) become 〔2019〕."""
+    text = _HAN_YEAR.sub(lambda m: m.group(1).translate(_HAN_DIGITS), text or "")
+    return _YEAR_WORD.sub(lambda m: f"〔{m.group(1)}〕", text)
+
+
 def spans(text):
     """(start, end, canonical) for each document number in text, for queries and highlighting."""
     result = []

@@ -6,6 +6,7 @@ from pathlib import Path
 from .normalize import fold
 
 STOPWORDS_FILE = Path(__file__).resolve().parent.parent / "vocabulary" / "stopwords.txt"
+DOCTYPES_FILE = STOPWORDS_FILE.with_name("doctypes.txt")
 
 
 def read_stopwords(path=STOPWORDS_FILE):
@@ -21,3 +22,9 @@ def read_stopwords(path=STOPWORDS_FILE):
 def stopwords():
     """The stop words, read once per process."""
     return read_stopwords()
+
+
+@lru_cache(maxsize=1)
+def doc_type_words():
+    """Words naming a kind of document (条例, 办法, 意见…), read once per process."""
+    return read_stopwords(DOCTYPES_FILE)

@@ -19,12 +19,17 @@ def fts5_group(group):
     return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
 
 
-def fts5(plan, any_group=False):
+def _groups(plan, tight):
+    return [group.tight() if tight else group for group in plan.groups]
+
+
+def fts5(plan, any_group=False, tight=False):
     """FTS5 MATCH expression, e.g. ``("社区" OR ("社" AND "区")) AND "治理"``.
 
     ``any_group=True`` joins the groups with OR: documents holding some of the query.
+    ``tight=True`` leaves out the loose alternatives (a word's parts anywhere in the text).
     """
-    groups = [g for g in (fts5_group(group) for group in plan.groups) if g]
+    groups = [g for g in (fts5_group(group) for group in _groups(plan, tight)) if g]
     return (" OR " if any_group else " AND ").join(groups)
 
 
@@ -45,9 +50,9 @@ def tsquery_group(group):
     return alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")"
 
 
-def tsquery(plan, any_group=False):
+def tsquery(plan, any_group=False, tight=False):
     """PostgreSQL to_tsquery() text, e.g. ``('社区' | ('社' & '区')) & '治理'``."""
-    groups = [g for g in (tsquery_group(group) for group in plan.groups) if g]
+    groups = [g for g in (tsquery_group(group) for group in _groups(plan, tight)) if g]
     return (" | " if any_group else " & ").join(groups)
 
 

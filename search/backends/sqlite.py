@@ -8,7 +8,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
-from . import render
+from . import frequencies, render
 from .indexing import analysed
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
@@ -43,6 +43,15 @@ class ChineseSQLiteIndex(base.SQLiteIndex):
     def add_items(self, model, objs):
         analyzer = get_analyzer()
         super().add_items(model, analysed(objs, analyzer.index_text))
+        frequencies.forget()
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        frequencies.forget()
+
+    def reset(self):
+        super().reset()
+        frequencies.forget()
 
 
 class ChineseSQLiteQueryCompiler(base.SQLiteSearchQueryCompiler):
@@ -80,8 +89,8 @@ class FastRankingMixin(RelaxedRankingMixin):
             and not self.plan().is_empty
         )
 
-    def expression(self, plan, any_group=False):
-        return render.fts5(plan, any_group=any_group) or NEVER
+    def expression(self, plan, any_group=False, tight=False):
+        return render.fts5(plan, any_group=any_group, tight=tight) or NEVER
 
     def group_expression(self, group):
         return render.fts5_group(group)
@@ -108,6 +117,21 @@ class FastRankingMixin(RelaxedRankingMixin):
             content_type__in=get_descendants_content_types_pks(self.queryset.model),
         )
         return dict(entries.values_list("object_id", "title"))
+
+    def body_tokens(self, object_ids):
+        entries = base.IndexEntry.objects.filter(
+            object_id__in=object_ids,
+            content_type__in=get_descendants_content_types_pks(self.queryset.model),
+        )
+        return {oid: body or "" for oid, body in entries.values_list("object_id", "body")}
+
+    def index_size(self):
+        return base.IndexEntry.objects.filter(
+            content_type__in=get_descendants_content_types_pks(self.queryset.model)
+        ).count()
+
+    def frequency(self, expression):
+        return self._entries(expression).count()
 
     def count_matching(self, expression):
         allowed = self.queryset.annotate(_gk_id=Cast("pk", TextField())).values("_gk_id")

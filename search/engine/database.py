@@ -11,7 +11,7 @@ from .. import extract
 from ..analysis.normalize import fold
 from ..backends.planning import PlannedQuery
 from ..runtime import get_analyzer
-from . import results, suggest, typos
+from . import known, results, suggest, typos
 from .base import SearchResponse
 
 MAX_HITS = 500
@@ -118,6 +118,10 @@ class DatabaseEngine:
             resp.fuzzy = any(c < results.WEAK_COVERAGE for _pk, c in matched)
         if jump:
             resp.jump_url = jump.get_url() or ""
+        else:
+            # A document asked for by its name (《民法典》) leads the list, without a redirect.
+            jump = known.find_by_name(public_pages(), req.q, get_analyzer().synonyms)
+        if jump:
             matched = [(jump.pk, 1.0)] + [row for row in matched if row[0] != jump.pk]
         coverage = dict(matched)
         recs = self.records([pk for pk, _ in matched])

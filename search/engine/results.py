@@ -1,7 +1,9 @@
 """Engine-independent steps: filtering and faceting records, sorting, snippets, suggestions."""
 
+import math
 from collections import Counter
 
+from ..analysis.analyzer import LOOSE_CREDIT
 from ..analysis.normalize import fold
 from ..highlight import highlight_title, snippet
 from .base import FACETS, Hit
@@ -70,14 +72,48 @@ def match_kind(records):
     return "full" if max(r.get("coverage", 1.0) for r in records) >= 1.0 else "partial"
 
 
-def _best_section(sections, terms):
-    """The article that matches most of the query (longer terms weigh more), if any."""
-    best, best_score = None, 0
-    for anchor, heading, text in sections:
+def _group_counts(group, folded):
+    """(occurrences of the word or a synonym, occurrences of its loose parts) in folded text."""
+    tight = loose = 0
+    for alt in group.alternatives:
+        if not alt.tokens:
+            continue
+        if alt.loose:
+            if all(t in folded for t in alt.tokens):
+                loose = max(loose, min(folded.count(t) for t in alt.tokens))
+        else:
+            tight += folded.count("".join(alt.tokens))
+    return tight, loose
+
+
+def best_section(sections, plan):
+    """The article (anchor, heading, text) that answers the query best, if any holds part of it.
+
+    Each article is scored like BM25 over its own document: a query word weighs by how few of
+    the document's articles hold it, and counts with saturation (tf / (tf + 1.2)); the word's
+    parts found only apart count LOOSE_CREDIT. Ties go to the earlier article.
+    """
+    if not sections or not plan.groups:
+        return None
+    counts = []
+    for _anchor, _heading, text in sections:
         folded = fold(text)
-        score = sum(len(t) for t in terms if t and t in folded)
+        counts.append([_group_counts(group, folded) for group in plan.groups])
+    size = len(sections)
+    weights = []
+    for index in range(len(plan.groups)):
+        holding = sum(1 for row in counts if row[index][0] or row[index][1])
+        weights.append(math.log(1 + (size - holding + 0.5) / (holding + 0.5)))
+    best, best_score = None, 0.0
+    for section, row in zip(sections, counts, strict=True):
+        score = 0.0
+        for (tight, loose), weight in zip(row, weights, strict=True):
+            if tight:
+                score += weight * tight / (tight + 1.2)
+            elif loose:
+                score += LOOSE_CREDIT * weight * loose / (loose + 1.2)
         if score > best_score:
-            best, best_score = (anchor, heading, text), score
+            best, best_score = section, score
     return best
 
 
@@ -87,7 +123,7 @@ def make_hit(rec, plan):
     url = rec["url"]
     text = rec["body"] or rec["title"]
     section_heading = ""
-    found = _best_section(rec.get("sections") or [], terms)
+    found = best_section(rec.get("sections") or [], plan)
     if found:
         anchor, section_heading, text = found
         url = f"{url.split('#')[0]}#{anchor}"

@@ -4,13 +4,16 @@ from django.core.management.base import BaseCommand
 
 from search import runtime
 from search.models import Synonym
-from search.vocabulary import load_vocabulary
+from search.vocabulary import load_short_names, load_vocabulary
 
 
 class Command(BaseCommand):
-    help = "把 search/vocabulary/everyday.tsv 中的常用说法→文件用语写入检索同义词（已有的不变）。"
+    help = (
+        "把 search/vocabulary/everyday.tsv（常用说法→文件用语）和 shortnames.tsv（简称→全称）"
+        "写入检索同义词（已有的不变）。"
+    )
 
     def handle(self, *args, **options):
-        added = load_vocabulary(Synonym)
+        added = load_vocabulary(Synonym) + load_short_names(Synonym)
         runtime.synonyms_changed()
         self.stdout.write(f"检索词表：新增 {added} 组，共 {Synonym.objects.count()} 组同义词。")
