@@ -1,11 +1,11 @@
-"""How many confirmation e-mails a subscription form may cause (counted by ``gongkai.ratelimit``):
+"""How many confirmation e-mails a subscription form may cause (``throttling.ratelimit``):
 per e-mail address, so nobody's inbox is flooded, and per client address, so one client cannot
 send to many inboxes."""
 
 from django.conf import settings
 
-from gongkai.client_ip import client_ip
-from gongkai.ratelimit import Limit
+from throttling.client_ip import client_ip
+from throttling.ratelimit import Limit
 
 from .addresses import normalize
 

@@ -9,8 +9,8 @@ from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from gongkai.addresses import absolute_url
 from listings.api import ChineseErrorsMixin
+from siteidentity.addresses import absolute_url
 
 from .models import Enquiry
 

@@ -1,6 +1,6 @@
-"""How often one client may file or look up enquiries (counted by ``gongkai.ratelimit``)."""
+"""How often one client may file or look up enquiries (counted by ``throttling.ratelimit``)."""
 
-from gongkai.ratelimit import Limit
+from throttling.ratelimit import Limit
 
 SUBMIT = Limit("enquiries:submit", 5, 3600)
 SUBMIT_DAY = Limit("enquiries:submit-day", 20, 86400)

@@ -13,3 +13,11 @@ def latest_news_and_cases(home):
         return model.objects.live().public().order_by("-date", "-pk")[:HOME_COUNT]
 
     return {"latest_news": latest(NewsArticlePage), "latest_cases": latest(CaseStudyPage)}
+
+
+@hooks.register("gongkai_pages_about_village")
+def pages_about_village(village):
+    """The live news articles and case studies that chose this village."""
+    from .models import articles_about
+
+    return articles_about(village)

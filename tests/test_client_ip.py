@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 
-from gongkai.client_ip import client_ip
+from throttling.client_ip import client_ip
 
 
 def address(settings, remote, forwarded=None, trusted=("127.0.0.1",)):

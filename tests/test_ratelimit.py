@@ -1,5 +1,5 @@
 """The one rate limiter of the public forms: counts per subject, windows, hashed keys, and the
-client address from gongkai.client_ip for both enquiries and alerts."""
+client address from throttling.client_ip for both enquiries and alerts."""
 
 import time
 
@@ -11,7 +11,7 @@ from django.urls import reverse
 from alerts.models import Subscription
 from enquiries.models import Enquiry
 from enquiries.tests.test_asking import request_data
-from gongkai.ratelimit import Limit
+from throttling.ratelimit import Limit
 
 pytestmark = pytest.mark.django_db
 

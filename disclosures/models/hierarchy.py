@@ -14,6 +14,8 @@ from .. import schedule
 from .disclosure import DisclosurePage
 from .protected import ProtectedTreeMixin, demo_label_field
 
+PAGES_ABOUT_VILLAGE = "gongkai_pages_about_village"
+
 
 class DisclosureIndexPage(ProtectedTreeMixin, Page):
     """四务公开: where villagers start; lists counties and their townships."""
@@ -268,14 +270,14 @@ class VillagePage(ProtectedTreeMixin, Page):
         return context
 
     def articles(self):
-        """News and case studies that name this village (chosen on the article)."""
-        from django.apps import apps
+        """Pages that name this village (news and case studies choose their villages), newest
+        first: each app lists its own through the ``gongkai_pages_about_village`` hook."""
+        from wagtail import hooks
 
-        if not self.pk or not apps.is_installed("news"):
+        if not self.pk:
             return []
-        from news.models import articles_about
-
-        return articles_about(self)
+        found = [page for fn in hooks.get_hooks(PAGES_ABOUT_VILLAGE) for page in fn(self)]
+        return sorted(found, key=lambda p: (p.date, p.pk), reverse=True)
 
     def finance_charts(self):
         from ..chart_svg import village_charts

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from disclosures.models import DisclosurePage
 from disclosures.money import format_amount
-from gongkai.client_ip import client_ip
+from throttling.client_ip import client_ip
 
 from .. import rules
 from ..forms import MessageForm, QuestionForm, RequestForm

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from gongkai.client_ip import client_ip
 from listings.params import ParameterError, parse_page
+from throttling.client_ip import client_ip
 
 from .. import rules
 from ..forms import StatusForm

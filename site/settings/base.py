@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "disclosures",
     "workdays",
     "listings",
+    "throttling",
     "specials",
     "alerts",
     "enquiries",
@@ -254,7 +255,7 @@ GONGKAI_TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES")
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "gongkai.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "throttling.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
 # Email: SMTP from the environment (dev.py prints to the console, the tests keep it in memory).

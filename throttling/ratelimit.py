@@ -1,7 +1,7 @@
 """One small rate limiter for the public forms: fixed-window counters in the shared cache.
 
 A ``Limit`` allows ``allowed`` uses per ``window`` seconds for each subject: a client address
-(``gongkai.client_ip``, the same rule everywhere), an e-mail address or a tracking number.
+(``throttling.client_ip``, the same rule everywhere), an e-mail address or a tracking number.
 Subjects are kept only as a keyed hash, never in the clear. Every worker shares the cache
 (Redis or the database table), so a limit holds across processes; when the cache is down,
 nobody is locked out.
