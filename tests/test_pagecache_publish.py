@@ -14,9 +14,9 @@ from gongkai.pagecache import store
 from gongkai.pagecache.frontend import PageCacheBackend, sign
 from gongkai.pagecache.tasks import refresh_pages
 from gongkai.variants import to_traditional
+from home.tests.factories import section
+from news.tests.factories import NewsIndexPageFactory, news_article
 from policies.tests.factories import make_interpretation, make_package, make_policy, relate
-
-from . import pagebuilders as build
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_a_publish_keeps_pages_it_does_not_touch_and_purges_those_that_show_it(
 def test_the_rerender_runs_in_the_task_not_in_the_editors_request(
     client, settings, django_capture_on_commit_callbacks
 ):
-    article = build.news_article("任务里重新生成")
+    article = news_article("任务里重新生成")
     client.get(article.url)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     article.title = "任务里重新生成（新）"
@@ -107,8 +107,8 @@ class _Recorder(BaseHTTPRequestHandler):
 
 
 def test_the_backend_purges_here_and_sends_a_signed_purge_to_every_other_node(client):
-    article = build.news_article("两台服务器上的新闻")
-    keep = build.news_article("另一条新闻")
+    article = news_article("两台服务器上的新闻")
+    keep = news_article("另一条新闻")
     for page in (article, keep):
         client.get(page.url)
     server = HTTPServer(("127.0.0.1", 0), _Recorder)
@@ -138,7 +138,7 @@ def test_the_backend_purges_here_and_sends_a_signed_purge_to_every_other_node(cl
 
 
 def test_the_purge_endpoint_refuses_unsigned_forged_and_old_requests(client, settings):
-    article = build.news_article("不能被随意清除")
+    article = news_article("不能被随意清除")
     client.get(article.url)
     url = reverse("pagecache:purge")
 
@@ -203,11 +203,11 @@ def test_a_render_started_before_a_purge_of_its_page_is_not_stored():
 
 
 def test_query_string_answers_for_anonymous_readers_may_be_microcached(client, admin_client):
-    build.news_article("社区治理新闻")
+    news_article("社区治理新闻")
     response = client.get("/search/", {"q": "社区治理"})
     assert response.status_code == 200 and response["X-Accel-Expires"] == "10"
     assert client.get("/api/search/", {"q": "社区治理"})["X-Accel-Expires"] == "10"
-    listing = build.index(build.NewsIndexPage, "news")
+    listing = section(NewsIndexPageFactory, "news", "新闻")
     assert client.get(listing.url, {"page": "1"})["X-Accel-Expires"] == "10"
     # never for editors, form posts, or pages without a query string (the page cache has those)
     assert "X-Accel-Expires" not in admin_client.get("/search/", {"q": "社区治理"})
