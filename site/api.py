@@ -129,3 +129,7 @@ register_disclosure_endpoints(api_router)
 from specials.api import register_endpoints as register_special_endpoints  # noqa: E402
 
 register_special_endpoints(api_router)
+# enquiries: /api/v2/answers/ (answered public questions and messages, masked)
+from enquiries.api import register_endpoints as register_enquiry_endpoints  # noqa: E402
+
+register_enquiry_endpoints(api_router)
