@@ -2,16 +2,19 @@
 
 The three public forms (政府信息公开申请, 咨询留言, 村务质询 on a village disclosure) are filled and
 sent in headless Chromium; the tracking number is read off the page, then typed with the last four
-phone digits into the status page. Staff answer through the model (as the admin's save does, with
-its history), and the answer is on the status page; the villager question's answer is on the
-disclosure page only once moderated. No page may scroll sideways, nor ask another host for anything.
+phone digits into the status page. Staff answer the message in the Wagtail admin (a desktop
+browser with JavaScript) and the other two through the model, as the admin's save does; each answer
+is then on the status page, and the villager question's answer is on the disclosure page only once
+moderated. No page may scroll sideways, nor ask another host for anything.
 """
 
 import datetime
 import re
+import secrets
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 
 from enquiries import outcomes, rules
 from enquiries.models import Enquiry, Moderation, Status
@@ -122,6 +125,36 @@ def file_question(page, disclosure):
     return received_number(page, "村务质询")
 
 
+@pytest.fixture
+def staff(django_user_model):
+    password = secrets.token_urlsafe(16)
+    user = django_user_model.objects.create_superuser("banli", "banli@example.org", password)
+    return user.username, password
+
+
+def answer_in_admin(open_session, staff, number, reply):
+    """A member of staff answers and approves a message in the Wagtail admin (desktop, JS on)."""
+    enquiry = Enquiry.objects.get(tracking_number=number.replace("-", ""))
+    admin = open_session(viewport={"width": 1280, "height": 1000}).page
+    admin.goto("/admin/login/")
+    admin.fill("#id_username", staff[0])
+    admin.fill("#id_password", staff[1])
+    admin.get_by_role("button", name="登录").click()
+    admin.wait_for_url("**/admin/")
+    edit = reverse(f"enquiries_{enquiry.kind}:edit", args=[enquiry.pk])
+    admin.goto(edit)
+    admin.select_option("#id_status", Status.ANSWERED)
+    admin.select_option("#id_outcome", outcomes.ANSWER)
+    admin.fill("#id_reply", reply)
+    admin.fill("#id_replied_on", datetime.date.today().isoformat())
+    admin.select_option("#id_moderation", Moderation.APPROVED)
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="保存").first.click()
+    assert not admin.url.endswith(edit), admin.locator(".error-message").all_inner_texts()
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.ANSWERED and enquiry.events.last().actor == "banli"
+
+
 def answer(number, reply, outcome=outcomes.ANSWER, **fields):
     """Staff's reply, saved as the admin saves it (history and masked copies follow)."""
     enquiry = Enquiry.objects.get(tracking_number=number.replace("-", ""))
@@ -136,7 +169,9 @@ def answer(number, reply, outcome=outcomes.ANSWER, **fields):
     return enquiry
 
 
-def test_a_phone_without_javascript_files_follows_and_reads_each_answer(phone, disclosure):
+def test_a_phone_without_javascript_files_follows_and_reads_each_answer(
+    phone, disclosure, open_session, staff
+):
     page = phone.page
     request = file_request(page)
     message = file_message(page)
@@ -152,7 +187,7 @@ def test_a_phone_without_javascript_files_follows_and_reads_each_answer(phone, d
         assert page.locator(".eq-reply").count() == 0
 
     answer(request, "所申请的分配方案全文见附件，已通过网上答复。", outcome=outcomes.DISCLOSE)
-    answer(message, "已安排维修，路灯已恢复照明。", moderation=Moderation.APPROVED)
+    answer_in_admin(open_session, staff, message, "已安排维修，路灯已恢复照明。")
     answer(
         question,
         "去年含一次性场地补偿，今年租金按合同收取。",
