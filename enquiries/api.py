@@ -18,11 +18,10 @@ from rest_framework.filters import BaseFilterBackend
 from rest_framework.renderers import JSONRenderer
 from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
-from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from listings.api import ChineseErrorsMixin
+from listings.api import MAX_OFFSET, ChineseErrorsMixin
 from listings.converters import MAX_ID
 from listings.params import ParameterError, clean_text, parse_int, shown
 
@@ -93,6 +92,30 @@ ANSWER_FIELDS = [
 HTML_URL = APIField("html_url", serializer=HtmlUrlField(read_only=True))
 
 
+class ChosenFilter(BaseFilterBackend):
+    """``kind``, ``village`` and ``department``, checked by the view; a blank value means all."""
+
+    def filter_queryset(self, request, queryset, view):
+        kind = request.GET.get("kind", "").strip()
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        for name in ID_FILTERS:
+            number = _id_parameter(request, name)
+            if number is not None:
+                queryset = queryset.filter(**{f"{name}_id": number})
+        return queryset
+
+
+def _id_parameter(request, name):
+    """The id in parameter ``name`` (ASCII digits only), None when blank; else a Chinese 400."""
+    try:
+        return parse_int(
+            request.GET.get(name), name=name, label=ID_FILTERS[name], minimum=1, maximum=MAX_ID
+        )
+    except ParameterError as error:
+        raise BadRequestError(error.message) from error
+
+
 class WordsFilter(BaseFilterBackend):
     """``q``: every word (at most five) in the masked title, question or reply."""
 
@@ -110,7 +133,7 @@ class WordsFilter(BaseFilterBackend):
 class PublicAnswersAPIViewSet(ChineseErrorsMixin, BaseAPIViewSet):
     name = "answers"
     model = Enquiry
-    filter_backends = [FieldsFilter, WordsFilter]
+    filter_backends = [ChosenFilter, WordsFilter]
     renderer_classes = [JSONRenderer]  # JSON only, no browsable HTML API
     known_query_parameters = frozenset(["limit", "offset", "fields", "q", "format", "_"])
 
@@ -138,20 +161,24 @@ class PublicAnswersAPIViewSet(ChineseErrorsMixin, BaseAPIViewSet):
         return cls.get_available_fields(model)
 
     def check_query_parameters(self, queryset):
-        kind = self.request.GET.get("kind")
-        if kind is not None and kind not in PUBLIC_KINDS:
+        """The site's one parser for every number; blank filters mean all; nothing unknown."""
+        params = self.request.GET
+        kind = params.get("kind", "").strip()
+        if kind and kind not in PUBLIC_KINDS:
             raise BadRequestError(
                 f"类型“{shown(kind)}”无效：只能是 question（村务质询）或 message（咨询留言）。"
                 "政府信息公开申请的内容不公开，只公开件数（见 meta.requests）。"
             )
-        for name, label in ID_FILTERS.items():
-            try:
-                parse_int(
-                    self.request.GET.get(name), name=name, label=label, minimum=1, maximum=MAX_ID
-                )
-            except ParameterError as error:
-                raise BadRequestError(error.message) from error
-        super().check_query_parameters(queryset)
+        for name in ID_FILTERS:
+            _id_parameter(self.request, name)
+        try:
+            parse_int(
+                params.get("offset"), name="offset", label="offset", minimum=0, maximum=MAX_OFFSET
+            )
+            parse_int(params.get("limit"), name="limit", label="limit", minimum=1, maximum=MAX_ID)
+        except ParameterError as error:
+            raise BadRequestError(error.message) from error
+        BaseAPIViewSet.check_query_parameters(self, queryset)  # unknown parameters
 
     def listing_view(self, request):
         response = super().listing_view(request)

@@ -219,7 +219,7 @@ class Enquiry(index.Indexed, ClusterableModel):
 
         def masked(text):
             text = mask_text(text)
-            return text.replace(name, self.public_name) if name else text
+            return text.replace(name, self.public_name) if len(name) > 1 else text
 
         self.public_title = masked(self.title)
         self.public_body = masked(self.body)

@@ -135,6 +135,7 @@ def test_filters_by_kind_village_department_and_words(client, village_question):
     assert ids(f"?village={village.pk}") == [question.pk]
     assert ids(f"?department={office.pk}") == [message.pk]
     assert ids(f"?department={office.pk}&kind=question") == []
+    assert ids("?kind=&village=&department=") == [message.pk, question.pk]  # blank: all
     assert ids("?q=养老 十日") == [message.pk]
     assert ids("?q=13812345678") == []  # the raw phone is not searchable either
     assert ids("?limit=1") == [message.pk]
