@@ -19,4 +19,4 @@ api_router.register_endpoint("documents", SafeDocumentsAPIViewSet)
 register_policy_endpoints(api_router)  # /api/v2/policies/, policy-packages/, -interpretations/
 register_disclosure_endpoints(api_router)  # /api/v2/disclosures/, /api/v2/villages/
 register_special_endpoints(api_router)  # /api/v2/specials/, /api/v2/specials/<id>/items/
-register_enquiry_endpoints(api_router)  # /api/v2/qa/ (answered, moderated Q&A; masked)
+register_enquiry_endpoints(api_router)  # /api/v2/answers/ (answered, moderated Q&A; masked)

@@ -213,10 +213,17 @@ class Enquiry(index.Indexed, ClusterableModel):
         return clock.STATE_LABELS[self.clock_state()]
 
     def refresh_public_copies(self):
-        self.public_name = self.asker_name.strip() if self.show_name else mask_name(self.asker_name)
-        self.public_title = mask_text(self.title)
-        self.public_body = mask_text(self.body)
-        self.public_reply = mask_text(self.reply)
+        """The masked copies; the asker's name is masked in the texts too unless they agreed."""
+        name = self.asker_name.strip()
+        self.public_name = name if self.show_name else mask_name(name)
+
+        def masked(text):
+            text = mask_text(text)
+            return text.replace(name, self.public_name) if len(name) > 1 else text
+
+        self.public_title = masked(self.title)
+        self.public_body = masked(self.body)
+        self.public_reply = masked(self.reply)
 
     def sync_status_with_pauses(self):
         """An open pause sets 待补正 / 征求第三方意见; closing it returns to 办理中."""
