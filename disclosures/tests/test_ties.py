@@ -9,13 +9,13 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from disclosures.tests.factories import DisclosurePageFactory, finance_disclosure, hierarchy
+from home.tests.factories import home_page
 from news.models import CaseStudyPage, NewsArticleVillage
 from news.tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
-    home_page,
 )
 
 from .test_admin import make_user

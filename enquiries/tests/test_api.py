@@ -8,7 +8,7 @@ import pytest
 
 from disclosures.tests.factories import finance_disclosure, hierarchy
 from enquiries import rules
-from policies.models import IssuingAuthority
+from taxonomy.models import IssuingAuthority
 
 from .factories import EnquiryFactory, question_on, resident_id
 
