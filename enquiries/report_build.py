@@ -1,6 +1,7 @@
 """Build (or rebuild) a year's annual report page from the data, as a draft for editing."""
 
 from django.utils import timezone
+from wagtail import hooks
 
 from . import report_tables as tables
 from . import rules
@@ -15,11 +16,15 @@ def proactive_table(year, previous=None):
     table = tables.empty_proactive()
     if previous:
         table.update({k: v for k, v in previous.items() if k in table})
-    from policies.models import PolicyPage
-
-    policies = PolicyPage.objects.live().only("written_date", "validity", "expiry_date")
-    table["normative"] = tables.count_normative(policies, year)
+    table["normative"] = tables.count_normative(normative_documents(), year)
     return table
+
+
+def normative_documents():
+    """The 规范性文件 the report counts, from every app registering them with the hook
+    ``register_normative_documents`` (a function returning objects with written_date,
+    validity and expiry_date); the policies app registers its live policy pages."""
+    return [doc for source in hooks.get_hooks("register_normative_documents") for doc in source()]
 
 
 def build_report(year, organ, parent, demo_label=""):

@@ -56,3 +56,9 @@ def featured_policies(home):
         newest = PolicyPage.objects.live().public().order_by("-published_date", "-pk")
         featured = list(newest[:HOME_COUNT])
     return {"featured_policies": featured}
+
+
+@hooks.register("register_normative_documents")
+def normative_policies():
+    """Live policies, counted in the annual report of government information (enquiries)."""
+    return PolicyPage.objects.live().only("written_date", "validity", "expiry_date")
