@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from . import clock
-from .signals import reply_published
+from .signals import publicity_changed, reply_published
 
 logger = logging.getLogger("enquiries")
 
@@ -101,7 +101,7 @@ def after_save(enquiry, before, notes, actor=""):
                 public=public,
             )
         if public != before.public:
-            _purge_page_cache()
+            publicity_changed.send(sender=type(enquiry), enquiry=enquiry, public=public)
 
     transaction.on_commit(on_commit)
 
@@ -113,13 +113,3 @@ def _notify(enquiry, event_ids):
 
     for event_id in event_ids:
         send_step_email.enqueue(event_id)
-
-
-def _purge_page_cache():
-    """Public pages show answered questions: drop the publish-time cache when they change."""
-    try:
-        from gongkai.pagecache import store
-    except ImportError:  # the site runs without the page cache
-        return
-    if store.enabled():
-        store.purge()

@@ -56,3 +56,12 @@ def featured_policies(home):
         newest = PolicyPage.objects.live().public().order_by("-published_date", "-pk")
         featured = list(newest[:HOME_COUNT])
     return {"featured_policies": featured}
+
+
+@hooks.register("register_normative_documents")
+def normative_policies(year):
+    """[制发, 废止, 现行有效] of the live policies in the year, for the annual report of
+    government information (enquiries)."""
+    from .normative import count_normative
+
+    return count_normative(PolicyPage.objects.live(), year)

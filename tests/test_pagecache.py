@@ -1,5 +1,7 @@
 """The publish-time page cache: what nginx would serve is right the moment an editor acts."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -232,3 +234,22 @@ def test_rebuild_works_behind_the_https_redirect_of_production(settings):
     article = news_article("生产环境里的新闻")
     call_command("pagecache_rebuild")
     assert "生产环境里的新闻" in served(article.url)
+
+
+def test_an_answered_question_made_public_purges(client, django_capture_on_commit_callbacks):
+    from enquiries import rules
+    from enquiries.tests.factories import EnquiryFactory
+
+    article = news_article("村务公开答复栏目")
+    client.get(article.url)
+    assert served(article.url) is not None
+    question = EnquiryFactory(
+        kind=rules.QUESTION, status="answered", allow_public=True, moderation="pending",
+        replied_on=datetime.date(2026, 3, 5),
+    )  # fmt: skip
+    assert served(article.url) is not None  # a question not yet public changes no page
+    question.moderation = "approved"
+    with django_capture_on_commit_callbacks(execute=True):
+        question.save()
+    assert question.is_public
+    assert served(article.url) is None

@@ -10,6 +10,7 @@ content (taxonomy, sites, view restrictions) still empty the whole cache.
 
 import logging
 
+from django.apps import apps
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents.models import AbstractDocument
@@ -149,9 +150,19 @@ def _watched(model):
     return model._meta.app_label in WATCHED_APPS or label in WATCHED_MODELS
 
 
+def on_enquiry_publicity(sender, **kwargs):
+    """An answered question shown on public pages appeared or went away."""
+    if store.enabled():
+        store.purge()
+
+
 def connect():
     page_published.connect(on_page_changed, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")
     post_save.connect(on_model_saved, dispatch_uid="pagecache_saved")
     post_delete.connect(on_model_deleted, dispatch_uid="pagecache_deleted")
+    if apps.is_installed("enquiries"):
+        from enquiries.signals import publicity_changed
+
+        publicity_changed.connect(on_enquiry_publicity, dispatch_uid="pagecache_enquiries")
