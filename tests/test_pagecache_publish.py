@@ -213,3 +213,18 @@ def test_query_string_answers_for_anonymous_readers_may_be_microcached(client, a
     assert "X-Accel-Expires" not in admin_client.get("/search/", {"q": "社区治理"})
     assert "X-Accel-Expires" not in client.post("/search/?q=x")
     assert "X-Accel-Expires" not in client.get(listing.url)
+
+
+def test_an_edited_image_purges_the_pages_showing_it_and_a_new_one_purges_nothing(client):
+    feature = build.photo_feature(caption="旧图注")
+    other = build.news_article("不含这张图片的新闻")
+    for page in (feature, other):
+        client.get(page.url)
+    build.image()  # uploaded, not used yet
+    assert served(feature.url) is not None and served(other.url) is not None
+
+    image = feature.photos.get().image
+    image.title = "改过标题的图片"
+    image.save()
+    assert served(feature.url) is None
+    assert served(other.url) is not None

@@ -170,6 +170,14 @@ def _unlink_if_same(target, tmp_stat):
         pass
 
 
+def _feed_files(folder):
+    """Cached feeds (all below /feeds/) and XML files at the top (the sitemap)."""
+    found = [p for p in folder.glob("*") if p.suffix in FEED_FILE_SUFFIXES]
+    if (folder / "feeds").is_dir():
+        found += [p for p in (folder / "feeds").rglob("*") if p.suffix in FEED_FILE_SUFFIXES]
+    return found
+
+
 def purge_paths(paths, feeds=False):
     """Remove the cached files of these URL paths in every variant (and every cached feed and
     sitemap when ``feeds``); returns how many files went. Other files stay."""
@@ -184,7 +192,7 @@ def purge_paths(paths, feeds=False):
             folder = gen / variant
             targets = [folder / rel for rel in rels]
             if feeds and folder.is_dir():
-                targets += [p for p in folder.rglob("*") if p.suffix in FEED_FILE_SUFFIXES]
+                targets += _feed_files(folder)
             for target in targets:
                 try:
                     target.unlink()
