@@ -15,6 +15,7 @@ from gongkai.pagecache.frontend import PageCacheBackend, sign
 from gongkai.pagecache.tasks import refresh_pages
 from gongkai.variants import to_traditional
 from home.tests.factories import section
+from media.tests.factories import credited_image, photo_feature
 from news.tests.factories import NewsIndexPageFactory, news_article
 from policies.tests.factories import make_interpretation, make_package, make_policy, relate
 
@@ -216,11 +217,11 @@ def test_query_string_answers_for_anonymous_readers_may_be_microcached(client, a
 
 
 def test_an_edited_image_purges_the_pages_showing_it_and_a_new_one_purges_nothing(client):
-    feature = build.photo_feature(caption="旧图注")
-    other = build.news_article("不含这张图片的新闻")
+    feature = photo_feature(caption="旧图注")
+    other = news_article("不含这张图片的新闻")
     for page in (feature, other):
         client.get(page.url)
-    build.image()  # uploaded, not used yet
+    credited_image()  # uploaded, not used yet
     assert served(feature.url) is not None and served(other.url) is not None
 
     image = feature.photos.get().image
