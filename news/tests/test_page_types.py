@@ -18,6 +18,7 @@ def article_data(title, slug, **extra):
             "author": "李丹",
             "source": "四川日报",
             "body": streamfield([("paragraph", rich_text("<p>社区议事会召开。</p>"))]),
+            "village_links": inline_formset([]),
             **extra,
         }
     )
