@@ -105,6 +105,10 @@ class Recipe:
         servers.wait_until_up(f"http://127.0.0.1:{port}/admin/login/")
         return process
 
+    def gunicorn(self):
+        """The first gunicorn this recipe started (the one nginx sends requests to)."""
+        return next(p for p in self.processes if "gunicorn" in str(p.args[0]))
+
     def start_worker(self, log="worker.log"):
         """The database-backed task worker of the recipe (gongkai-tasks.service)."""
         cmd = [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"]

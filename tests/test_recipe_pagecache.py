@@ -133,7 +133,7 @@ def test_gunicorn_down_shows_the_chinese_maintenance_page(recipe):
     client.get("/")
     term = "维护期间的检索"
     search(client, term)  # in the microcache now
-    servers.stop(recipe.processes[0])  # gunicorn
+    servers.stop(recipe.gunicorn())
     try:
         down = search(client, "另一个没人搜过的词")
         assert down.status == 502
