@@ -153,7 +153,7 @@ def test_village_articles_records_are_checked_before_anything_is_imported(
 
     news = NewsIndexPageFactory(parent=home_page())
     article = NewsArticlePageFactory(parent=news, title="圩洋村换届")
-    from home.importing.pages import remember
+    from importing.pages import remember
 
     remember("news-xuyang", article)
     lines = [
