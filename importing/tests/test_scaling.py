@@ -114,3 +114,17 @@ def test_each_record_is_written_once_to_imported_records(tmp_path):
     assert (batch.updated, batch.unchanged) == (1, 5)
     assert PolicyPage.objects.get(title="关于第1项工作的通知（修订）")
     assert NewsArticlePage.objects.count() == 0
+
+
+def test_a_document_number_is_parsed_once_for_check_and_save(tmp_path):
+    from policies import importers
+
+    lines = batch_lines(4)
+    with mock.patch.object(
+        importers, "canonical_doc_number", wraps=importers.canonical_doc_number
+    ) as parses:
+        import_files([write(tmp_path, lines)])
+    assert parses.call_count == 4
+    assert sorted(PolicyPage.objects.values_list("doc_number", flat=True)) == [
+        f"川民发〔2024〕{n}号" for n in range(1, 5)
+    ]
