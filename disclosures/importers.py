@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from importing import ImportError_, RecordType, register
-from importing.pages import ensure_index, lookup, save_page, unique_slug
+from importing.pages import ensure_index, save_page, unique_slug
 from importing.records import Record, check_date
 
 from . import schedule
@@ -210,20 +210,22 @@ class DisclosureRecord(RecordType):
     order = 60
     required_fields = ("title", "date", "county", "township", "village")
 
-    def validate(self, record, batch):
+    def check(self, record, batch):
+        """Problems, or the (state, correction, page values) of each state to publish, with the
+        period parsed and the finance table read once."""
         problems = []
         if record.get("category") not in CATEGORIES:
             problems.append("category 应为 党务、村务、财务 或 服务")
         try:
-            parse_period(record)
+            period = parse_period(record)
         except ValueError as exc:
-            return [*problems, str(exc)]
+            return [*problems, str(exc)], None
         interval = record.get("finance_interval")
         if interval is not None and interval not in (schedule.MONTH, schedule.QUARTER):
             problems.append("finance_interval 应为 month 或 quarter")
         corrections = record.get("corrections") or []
         if not isinstance(corrections, list):
-            return [*problems, "corrections 应为列表"]
+            return [*problems, "corrections 应为列表"], None
         previous_date = record.get("date")
         for number, correction in enumerate(corrections, start=1):
             where = f"corrections 第 {number} 条"
@@ -235,12 +237,18 @@ class DisclosureRecord(RecordType):
             if not date_problems and correction["date"] < previous_date:
                 problems.append(f"{where}：date 不能早于上一次发布日期 {previous_date}")
             previous_date = correction.get("date") or previous_date
+        checked = []
         for state, correction in states(record):
             prefix = f"更正“{correction['reason']}”后：" if correction else ""
-            problems += [prefix + p for p in self.state_problems(state)]
-        return problems
+            found, table = self.state_problems(state, _bounds(period))
+            problems += [prefix + p for p in found]
+            checked.append((state, correction, table))
+        if problems:
+            return problems, None
+        return [], [(s, c, page_state(s, period, table)) for s, c, table in checked]
 
-    def state_problems(self, record):
+    def state_problems(self, record, bounds):
+        """(problems, finance table or None) of one published state."""
         problems = check_date(record, "posted_on")
         problems += _sign_off_problems(record)
         items = record.get("items", [])
@@ -253,23 +261,26 @@ class DisclosureRecord(RecordType):
             isinstance(withdrawn, dict) and str(withdrawn.get("reason") or "").strip()
         ):
             problems.append('withdrawn 应为 {"reason": "撤回原因"}')
+        table = None
         if CATEGORIES.get(record.get("category")) == schedule.FINANCE:
-            problems += read_finance(record, _bounds(record))[1]
-        return problems
+            table, found = read_finance(record, bounds)
+            problems += found
+        return problems, table
 
     def save(self, record, batch):
         village = self.village(record)
-        existing = lookup(record.id)
-        history = states(record) if existing is None else states(record)[-1:]
+        existing = self.existing(record, batch)
+        history = batch.checked[record.id]
+        history = history if existing is None else history[-1:]
         page = None
         try:
-            for state, correction in history:
+            for state, correction, values in history:
                 when = correction["date"] if correction else record.get("date")
                 if existing is not None:
                     when = None  # a re-import is published now, not back-dated
                 token = publication_time.set(_noon(when) if when else None)
                 try:
-                    page = self.publish_state(state, correction, village, batch)
+                    page = self.publish_state(state, correction, values, village, batch)
                 finally:
                     publication_time.reset(token)
         except ValidationError as exc:
@@ -277,8 +288,8 @@ class DisclosureRecord(RecordType):
             raise ImportError_([f"{where}: {message}" for message in exc.messages]) from exc
         return page
 
-    def publish_state(self, record, correction, village, batch):
-        fields, items, lines = page_state(record)
+    def publish_state(self, record, correction, values, village, batch):
+        fields, items, lines = values
         if correction:
             fields["change_reason"] = str(correction["reason"]).strip()
 
@@ -310,8 +321,8 @@ class DisclosureRecord(RecordType):
         return _child(township, VillagePage, village_name, demo, **extra)
 
 
-def _bounds(record):
-    kind, year, number, _matter = parse_period(record)
+def _bounds(period):
+    kind, year, number, _matter = period
     if kind == schedule.MATTER:
         return None, None
     return schedule.period_bounds(kind, year, number or 0)
@@ -323,9 +334,10 @@ def _noon(day):
     )
 
 
-def page_state(record):
-    """(fields, items, finance lines) of a disclosure page for one published state."""
-    kind, year, number, matter = parse_period(record)
+def page_state(record, period, table):
+    """(fields, items, finance lines) of a disclosure page for one published state, from the
+    record's parsed period and checked finance table."""
+    kind, year, number, matter = period
     category = CATEGORIES[record.get("category")]
     sign_off = record.get("sign_off")
     withdrawn = record.get("withdrawn") or {}
@@ -352,7 +364,6 @@ def page_state(record):
     ]
     lines = []
     if category == schedule.FINANCE:
-        table = read_finance(record, _bounds(record))[0]
         fields.update({k: table[k] for k in ("opening_balance", *TOTALS)})
         lines = [
             FinanceLine(

@@ -14,7 +14,7 @@ Keys (besides id, type, title, date = the day it was received, demo_label):
 import datetime
 
 from importing import RecordType, register
-from importing.pages import lookup, remember
+from importing.pages import lookup
 from importing.records import check_date, check_url
 
 from . import clock, idnumbers, rules
@@ -71,7 +71,7 @@ class EnquiryRecordType(RecordType):
             yield f"disclosure {ref!r} 既不在本批记录中，也未导入过"
 
     def save(self, record, batch):
-        existing = lookup(record.id)
+        existing = self.existing(record, batch)
         enquiry = existing if isinstance(existing, Enquiry) else Enquiry()
         created = enquiry.pk is None
         self.fill(enquiry, record, batch)
@@ -99,7 +99,6 @@ class EnquiryRecordType(RecordType):
         )
         enquiry._actor = "导入"
         enquiry.save()
-        remember(record.id, enquiry)
         if created:
             batch.created += 1
         else:

@@ -87,7 +87,7 @@ def save_page(record, model, parent, fields, batch, prepare=None):
     `prepare(page)` runs after the page is in the tree and before the revision is made,
     for child objects such as inline photos.
     """
-    existing = lookup(record.id)
+    existing = batch.saved.get(record.id) or batch.existing.get(record.id)
     page = existing.specific if isinstance(existing, Page) else None
     if page is not None and not isinstance(page, model):
         page = None
@@ -108,7 +108,7 @@ def save_page(record, model, parent, fields, batch, prepare=None):
     if prepare:
         prepare(page)
     page.save_revision(log_action=True).publish()
-    remember(record.id, page)
+    batch.saved[record.id] = page  # the pipeline remembers it once the record is saved
     if created:
         batch.created += 1
     else:

@@ -21,19 +21,41 @@ class ImportError_(Exception):  # noqa: N801  (not the builtin ImportError)
 
 @dataclass
 class Batch:
-    """The records of one import call, and what has been saved so far."""
+    """The records of one import call, indexed by id, and what has been saved so far.
+
+    `checked` holds the typed value each record's check returned, which its save consumes;
+    `existing` holds, while a record is saved, the object an earlier import made of it.
+
+    One batch is built per call, so looking a record up is a dict access and checking a file
+    is linear in its size; `index` keeps other per-batch tables that record types build once.
+    """
 
     records: list
     saved: dict = field(default_factory=dict)
+    existing: dict = field(default_factory=dict)
+    checked: dict = field(default_factory=dict)
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    _by_id: dict = field(default_factory=dict, init=False, repr=False)
+    _indexes: dict = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self):
+        for record in self.records:
+            if isinstance(record.id, str):
+                self._by_id.setdefault(record.id, record)
 
     def ids(self):
-        return {record.id for record in self.records}
+        return self._by_id.keys()
 
     def record(self, record_id):
-        return next((r for r in self.records if r.id == record_id), None)
+        return self._by_id.get(record_id) if isinstance(record_id, str) else None
+
+    def index(self, name, build):
+        """The table `build(records)` for this batch, built on first use only."""
+        if name not in self._indexes:
+            self._indexes[name] = build(self.records)
+        return self._indexes[name]
 
 
 def _read(path):
@@ -57,10 +79,10 @@ def _read(path):
     return records, problems
 
 
-def _check(records):
+def _check(batch):
     problems, seen = [], {}
     known = ", ".join(record_type_names())
-    for record in records:
+    for record in batch.records:
         where = f"{record.path}:{record.line}"
         record_type = get_record_type(record.type)
         if record_type is None:
@@ -72,7 +94,9 @@ def _check(records):
         elif isinstance(record.id, str):
             seen[record.id] = where
         if not found:
-            found = list(record_type.validate(record, Batch(records)))
+            found, value = record_type.check(record, batch)
+            if not found:
+                batch.checked[record.id] = value
         problems += [f"{where}: {message}" for message in found]
     return problems
 
@@ -84,10 +108,10 @@ def import_files(paths, dry_run=False):
         found, read_problems = _read(path)
         records += found
         problems += read_problems
-    problems += _check(records)
+    batch = Batch(records)
+    problems += _check(batch)
     if problems:
         raise ImportError_(problems)
-    batch = Batch(records)
     if dry_run:
         return batch
     ordered = sorted(records, key=lambda r: get_record_type(r.type).order)
@@ -103,15 +127,35 @@ def checksum(record):
 
 
 def _save(record, batch):
-    """Save a record unless exactly this record was imported before and its page still exists."""
+    """Save a record unless exactly this record was imported before and its page still exists.
+
+    The record's row in ImportedRecord is read once here and written once, after the save,
+    with the object it became and its checksum.
+    """
     from importing.models import ImportedRecord
 
     digest = checksum(record)
-    previous = ImportedRecord.objects.filter(source_id=record.id, checksum=digest).first()
+    previous = ImportedRecord.objects.filter(source_id=record.id).first()
     target = previous.target if previous else None
-    if target is not None:
+    if target is not None and previous.checksum == digest:
         batch.unchanged += 1
         return target
-    saved = get_record_type(record.type).save(record, batch)
-    ImportedRecord.objects.filter(source_id=record.id).update(checksum=digest)
+    if target is not None:
+        batch.existing[record.id] = target  # what the record's save updates
+    record_type = get_record_type(record.type)
+    saved = record_type.save(record, batch)
+    if record_type.remembered:
+        _remember(previous, record.id, saved, digest)
     return saved
+
+
+def _remember(previous, source_id, obj, digest):
+    from django.contrib.contenttypes.models import ContentType
+
+    from importing.models import ImportedRecord
+
+    row = previous or ImportedRecord(source_id=source_id)
+    row.content_type = ContentType.objects.get_for_model(obj)
+    row.object_id = obj.pk
+    row.checksum = digest
+    row.save()

@@ -9,6 +9,16 @@ class RecordType:
     name = ""
     order = 100  # lower saves first, so records others refer to exist in time
     required_fields = ("title", "date")
+    remembered = True  # the pipeline records which object each record became
+
+    def existing(self, record, batch):
+        """The object this record became before (in this batch or an earlier import), or None."""
+        return batch.saved.get(record.id) or batch.existing.get(record.id)
+
+    def check(self, record, batch):
+        """(problems, value): the problems with the record and, when there are none, the typed
+        value its `save` consumes from `batch.checked` (None for types that need nothing)."""
+        return list(self.validate(record, batch)), None
 
     def validate(self, record, batch):
         """Yield problems (Chinese sentences) with this record's type-specific fields."""

@@ -190,6 +190,7 @@ class VillageArticlesRecord(RecordType):
 
     name = "village_articles"
     order = 70  # after the articles (50) and the disclosures that create villages (60)
+    remembered = False  # its links are made idempotently; the village is the disclosures' page
     required_fields = ("township", "village")
 
     def validate(self, record, batch):
@@ -203,12 +204,8 @@ class VillageArticlesRecord(RecordType):
                 problems.append(f"articles 中的 {article_id!r} 不是本批或已导入的新闻或典型案例")
             elif known is not None and known.type not in ("news", "case_study"):
                 problems.append(f"articles 中的 {article_id!r} 不是新闻或典型案例")
-        if _village(record) is None and not any(
-            r.type == "disclosure"
-            and r.text("village") == record.text("village")
-            and r.text("township") == record.text("township")
-            for r in batch.records
-        ):
+        place = (record.text("township"), record.text("village"))
+        if _village(record) is None and place not in batch.index("disclosure_villages", _places):
             problems.append(f"找不到{record.text('township')}{record.text('village')}")
         return problems
 
@@ -219,6 +216,11 @@ class VillageArticlesRecord(RecordType):
             link_model = CaseStudyVillage if isinstance(page, CaseStudyPage) else NewsArticleVillage
             link_model.objects.get_or_create(page=page, village=village)
         return village
+
+
+def _places(records):
+    """(township, village) of every disclosure record of the batch."""
+    return {(r.text("township"), r.text("village")) for r in records if r.type == "disclosure"}
 
 
 def _village(record):

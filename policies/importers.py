@@ -52,15 +52,42 @@ def _existing_page(record_id):
     return target.specific if target is not None else None
 
 
+def _canonical_numbers(records):
+    """(canonical number, error) of each policy record's doc_number, parsed once per batch."""
+    return {
+        id(other): _canonical(other)
+        for other in records
+        if other.type == "policy" and other.get("doc_number")
+    }
+
+
+def _by_doc_number(records, numbers):
+    """The batch's policy records by canonical document number, with their authority names."""
+    table = {}
+    for other in records:
+        if id(other) in numbers:
+            number, _ = numbers[id(other)]
+            if number is not None:
+                table.setdefault(number, []).append((other, _authority_names(other)))
+    return table
+
+
+def _by_index_number(records):
+    """The batch's policy records by index number (索引号)."""
+    table = {}
+    for other in records:
+        if other.type == "policy" and other.text("index_number"):
+            table.setdefault(other.text("index_number"), []).append(other)
+    return table
+
+
 def _doc_number_problems(record, batch, number):
     names = _authority_names(record)
     problems = []
-    for other in batch.records:
-        if other is record or other.type != "policy" or not other.get("doc_number"):
-            continue
-        other_number, _ = _canonical(other)
-        other_names = _authority_names(other)
-        if other_number == number and (not names or not other_names or names & other_names):
+    numbers = batch.index("policy_numbers", _canonical_numbers)
+    by_number = batch.index("policy_doc_numbers", lambda records: _by_doc_number(records, numbers))
+    for other, other_names in by_number.get(number, []):
+        if other is not record and (not names or not other_names or names & other_names):
             problems.append(f"发文字号 {number} 与同批记录 {other.id!r} 重复（同一发文机关）")
             break
     own = _existing_page(record.id)
@@ -76,8 +103,8 @@ def _index_number_problems(record, batch):
     value = record.text("index_number")
     if not value:
         return []
-    for other in batch.records:
-        if other is not record and other.type == "policy" and other.text("index_number") == value:
+    for other in batch.index("policy_index_numbers", _by_index_number).get(value, []):
+        if other is not record:
             return [f"索引号 {value} 与同批记录 {other.id!r} 重复"]
     own = _existing_page(record.id)
     clash = PolicyPage.objects.filter(index_number=value).exclude(pk=getattr(own, "pk", None))
@@ -109,6 +136,12 @@ class PolicyRecord(RecordType):
     order = 10
     required_fields = ("title", "date", "body")
 
+    def check(self, record, batch):
+        """Problems, or the canonical document number that `save` stores."""
+        problems = list(self.validate(record, batch))
+        numbers = batch.index("policy_numbers", _canonical_numbers)
+        return problems, (numbers[id(record)][0] if id(record) in numbers else "")
+
     def validate(self, record, batch):
         problems = []
         for key in POLICY_DATES:
@@ -120,7 +153,7 @@ class PolicyRecord(RecordType):
         if record.get("doc_type") and record.get("doc_type") not in DocType.values:
             problems.append(f"doc_type 只能是 {'/'.join(DocType.values)}")
         if record.get("doc_number"):
-            number, error = _canonical(record)
+            number, error = batch.index("policy_numbers", _canonical_numbers)[id(record)]
             if error:
                 problems.append(f"doc_number：{error}")
             elif not check_string_list(record, "issuing_authorities"):
@@ -134,8 +167,9 @@ class PolicyRecord(RecordType):
     def save(self, record, batch):
         from taxonomy.models import Region
 
-        existing = _existing_page(record.id)
-        number = _canonical(record)[0] if record.get("doc_number") else ""
+        existing = self.existing(record, batch)
+        existing = existing.specific if existing is not None else None
+        number = batch.checked[record.id]
         if record.get("body_format", "text") == "html":
             body = paragraph_stream(record)
         else:

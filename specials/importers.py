@@ -33,17 +33,22 @@ NAMED = {
 
 
 def _batch_names(batch, keys):
-    names = set()
-    for other in batch.records:
-        if other.type == "collection":
-            continue  # a collection names topics; it does not create them
-        for key in keys:
-            value = other.get(key)
-            if isinstance(value, str):
-                names.add(value.strip())
-            elif isinstance(value, list):
-                names |= {v.strip() for v in value if isinstance(v, str)}
-    return names
+    """The names the batch's other records create under `keys`, collected once per batch."""
+
+    def collect(records):
+        names = set()
+        for other in records:
+            if other.type == "collection":
+                continue  # a collection names topics; it does not create them
+            for key in keys:
+                value = other.get(key)
+                if isinstance(value, str):
+                    names.add(value.strip())
+                elif isinstance(value, list):
+                    names |= {v.strip() for v in value if isinstance(v, str)}
+        return names
+
+    return batch.index(("names", keys), collect)
 
 
 def _check_ids(record, batch, key, wanted_type=None):
