@@ -21,7 +21,7 @@ def legislation_data(page):
     if page.region:
         data["legislationJurisdiction"] = str(page.region)
     data["legislationPassedBy"] = [
-        {"@type": "GovernmentOrganization", "name": str(a)} for a in page.issuing_authorities.all()
+        {"@type": "GovernmentOrganization", "name": str(a)} for a in page.shown_authorities
     ] or None
-    data["keywords"] = [str(t) for t in page.topics.all()] or None
+    data["keywords"] = [str(t) for t in page.shown_topics] or None
     return data

@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
 from policies.admin_views import OverdueInterpretationsPanel, split_preview
 from policies.models import PolicyPage
@@ -47,11 +48,10 @@ def overdue_interpretation_findings(site, today):
 @hooks.register("register_home_sections")
 def featured_policies(home):
     """The policies the editor picked on the home page, else the newest ones."""
-    featured = [
-        item.page.specific
-        for item in home.featured_policies.select_related("page")
-        if item.page.live
-    ]
+    items = list(home.featured_policies.all())
+    found = Page.objects.filter(pk__in=[item.page_id for item in items]).live().specific()
+    pages = {page.pk: page for page in found}  # two queries however many were picked
+    featured = [pages[item.page_id] for item in items if item.page_id in pages]
     if not featured:
         newest = PolicyPage.objects.live().public().order_by("-published_date", "-pk")
         featured = list(newest[:HOME_COUNT])

@@ -1,6 +1,7 @@
 """A publish purges what it affects and nothing else; the re-render runs as a background task;
 purges reach every node through the frontend-cache backend; files are replaced whole."""
 
+import datetime
 import hashlib
 import json
 import threading
@@ -10,6 +11,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.urls import reverse
 
+from disclosures.tests.factories import finance_disclosure, hierarchy
+from enquiries.tests.factories import question_on
+from enquiries.tests.test_answering import edit_url, form_data
 from gongkai.pagecache import store
 from gongkai.pagecache.frontend import PageCacheBackend, sign
 from gongkai.pagecache.tasks import refresh_pages
@@ -229,3 +233,39 @@ def test_an_edited_image_purges_the_pages_showing_it_and_a_new_one_purges_nothin
     image.save()
     assert served(feature.url) is None
     assert served(other.url) is not None
+
+
+def test_an_answer_made_public_purges_the_pages_showing_it_and_keeps_the_others(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    _i, _c, township, (village,) = hierarchy()
+    disclosure = finance_disclosure(village)
+    other = make_policy("与质询无关的政策")
+    question = question_on(
+        disclosure,
+        body="这笔支出是什么？",
+        allow_public=True,
+        received_on=datetime.date(2026, 4, 10),
+    )
+    qa_list = reverse("enquiries:qa_list")
+    for path in (disclosure.url, village.url, other.url):
+        assert client.get(path).status_code == 200
+    assert "是办公用品。" not in served(disclosure.url)
+    untouched = store.cached_file(other.url)
+    before = untouched.stat().st_mtime_ns
+
+    data = form_data(
+        admin_client, question, status="answered", outcome="answer", reply="是办公用品。",
+        replied_on="2026-04-15", moderation="approved", reviewers="王某某",
+        reviewed_on="2026-04-14",
+    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(edit_url(question), data).status_code == 302
+
+    # The disclosure, its village and township are rendered again with the answer in them.
+    assert "是办公用品。" in served(disclosure.url)
+    assert "是办公用品。" in served(village.url)
+    assert served(township.url) is not None
+    assert store.cached_file(qa_list) is None
+    assert store.cached_file(other.url) == untouched and untouched.stat().st_mtime_ns == before
+    assert "是办公用品。" in client.get(qa_list).content.decode()

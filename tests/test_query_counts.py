@@ -67,6 +67,18 @@ def test_home_page(client):
     assert_flat(client, grow, lambda: "/")
 
 
+def test_home_page_with_featured_policies(client):
+    from home.models import HomeFeaturedPolicy, HomePage
+
+    def grow(k):
+        home = HomePage.objects.get()
+        for _ in range(k):
+            HomeFeaturedPolicy.objects.create(home=home, page=policy_page())
+
+    assert_flat(client, grow, lambda: "/")
+    assert HomeFeaturedPolicy.objects.count() == 3 * N
+
+
 def test_news_article_page(client):
     article = news_article()
 

@@ -63,7 +63,8 @@ def _ms(text):
 
 def page_paths(env):
     code = (
-        "from policies.models import PolicyPage, PolicyIndexPage, Topic\n"
+        "from policies.models import PolicyIndexPage, PolicyPage\n"
+        "from taxonomy.models import Topic\n"
         "p = PolicyPage.objects.live().order_by('pk').first()\n"
         "print(p.url); print(PolicyIndexPage.objects.live().first().url)\n"
         "print(Topic.objects.filter(policypage__live=True).distinct().first().name)\n"

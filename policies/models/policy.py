@@ -172,8 +172,8 @@ class PolicyPage(RoutablePageMixin, Page):
         """Article facts for the government meta tags: the 发布日期 only, never a reprint date."""
         return {
             "pub_date": self.published_date,
-            "source": "、".join(a.name for a in self.issuing_authorities.all()),
-            "keywords": [t.name for t in self.topics.all()],
+            "source": "、".join(a.name for a in self.shown_authorities),
+            "keywords": [t.name for t in self.shown_topics],
         }
 
     # --- validation -------------------------------------------------------------------------
@@ -386,7 +386,13 @@ class PolicyPage(RoutablePageMixin, Page):
     # --- packages and interpretations ---------------------------------------------------------
 
     def packages(self):
-        """Live packages this policy belongs to, with its role and its siblings."""
+        """Live packages this policy belongs to, with its role and its siblings (once per
+        page object: the template and the JSON-LD both ask)."""
+        if not hasattr(self, "_packages"):
+            self._packages = self._find_packages()
+        return self._packages
+
+    def _find_packages(self):
         result = []
         if not self.pk:
             return result
@@ -438,6 +444,15 @@ class PolicyPage(RoutablePageMixin, Page):
     def issuing_authorities_list(self):
         return [a.name for a in self.issuing_authorities.all()]
 
+    @cached_property
+    def shown_authorities(self):
+        """Issuing authorities, fetched once per page render (meta, citation, JSON-LD)."""
+        return list(self.issuing_authorities.all())
+
+    @cached_property
+    def shown_topics(self):
+        return list(self.topics.all())
+
     @property
     def topics_list(self):
         return [t.name for t in self.topics.all()]
@@ -465,7 +480,7 @@ class PolicyPage(RoutablePageMixin, Page):
 
     @cached_property
     def citation(self):
-        authorities = "、".join(self.issuing_authorities_list)
+        authorities = "、".join(a.name for a in self.shown_authorities)
         parts = [p for p in (authorities, f"《{self.title}》", self.doc_number) if p]
         return "，".join(parts)
 

@@ -71,6 +71,11 @@ def extra_urls():
             paths.append(reverse(name))
         except NoReverseMatch:
             continue
+    return route_urls(paths)
+
+
+def route_urls(paths):
+    """(host, path, secure) of non-page paths on the default site."""
     site = Site.objects.filter(is_default_site=True).first()
     host = _site_host(site) if site else "localhost"
     secure = bool(site and _secure(site))

@@ -5,7 +5,8 @@ listings and the home pages, every feed and the sitemap at once on this node (in
 request, nothing stale is served meanwhile) and again after the commit. After the commit a
 background task (``tasks.refresh_pages``) purges the same plus the pages that show it through
 every frontend-cache backend, and renders the page and its ancestors again. Changes to shared
-content (taxonomy, sites, view restrictions) still empty the whole cache.
+content (taxonomy, sites, view restrictions) still empty the whole cache; an enquiry made public
+or withdrawn purges only the pages that show it.
 """
 
 import logging
@@ -13,6 +14,7 @@ import logging
 from django.apps import apps
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page
@@ -150,10 +152,16 @@ def _watched(model):
     return model._meta.app_label in WATCHED_APPS or label in WATCHED_MODELS
 
 
-def on_enquiry_publicity(sender, **kwargs):
-    """An answered question shown on public pages appeared or went away."""
-    if store.enabled():
-        store.purge()
+def on_enquiry_publicity(sender, enquiry=None, **kwargs):
+    """An answered question appeared or went away: purge the pages that show it (its disclosure
+    and village pages with their ancestors, the Q&A list and its own page), not everything."""
+    if enquiry is None:
+        changed(everything=True)
+        return
+    pages = [getattr(enquiry, name, None) for name in ("disclosure", "village")]
+    pages = [page for page in pages if page is not None and page.live]
+    paths = [reverse("enquiries:qa_list"), reverse("enquiries:qa_detail", args=[enquiry.pk])]
+    changed(pages, targets=renderer.route_urls(paths))
 
 
 def connect():
