@@ -90,7 +90,8 @@ def main():
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
         for db_name, url in databases:
             if db_name == "SQLite":
-                (VAR / "bench-search.sqlite3").unlink(missing_ok=True)
+                for suffix in ("", "-wal", "-shm"):
+                    (VAR / f"bench-search.sqlite3{suffix}").unlink(missing_ok=True)
             else:
                 _postgres_available()
             print(f"… {db_name} {size} 篇", file=sys.stderr, flush=True)

@@ -170,6 +170,7 @@ def run_elasticsearch(truth):
 def main():
     size, engines = int(sys.argv[1]), sys.argv[2].split(",")
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
     log(f"  构建 {size} 篇（{os.environ.get('DATABASE_URL', '').split(':')[0]}）")
     section, texts = build_pages(size)
     truth = relevant(texts)
