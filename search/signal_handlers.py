@@ -1,6 +1,9 @@
 """Keep the search indexes in step with publishing, and the analyzer with the synonyms."""
 
+import functools
+
 from django.db.models.signals import post_delete, post_save
+from modelcluster.fields import ParentalManyToManyField
 from modelsearch.index import insert_or_update_object
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -10,9 +13,22 @@ from . import indexer, runtime
 
 def on_published(sender, instance, **kwargs):
     # Wagtail's post-save handler indexed the page while it was being saved, before its
-    # many-to-many relations (发文机关) were written: index it again now that they are.
-    insert_or_update_object(instance)
+    # many-to-many relations (发文机关) were written: a page that indexes such a relation is
+    # indexed again now that they are; any other page was indexed once, completely.
+    if _indexes_many_to_many(type(instance)):
+        insert_or_update_object(instance)
     indexer.update_engine(instance)
+
+
+@functools.cache
+def _indexes_many_to_many(model):
+    """Whether a search field of the model reads a ParentalManyToManyField, directly or
+    through a method named after one (e.g. ``issuing_authorities_list``)."""
+    names = {f.name for f in model._meta.get_fields() if isinstance(f, ParentalManyToManyField)}
+    fields = getattr(model, "search_fields", [])
+    return any(
+        f.field_name in names or any(f.field_name.startswith(n) for n in names) for f in fields
+    )
 
 
 def on_unpublished(sender, instance, **kwargs):

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from policies.structure import split_to_stream
 from search.analysis import Analyzer
 from search.engine.results import best_section
-from search.tests.factories import make_page
+from search.tests.factories import policy_doc
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +27,7 @@ TEXT = "\n".join(
 
 @pytest.fixture
 def policy(chinese_backend):
-    return make_page(
-        "policies.PolicyPage",
+    return policy_doc(
         "失业保险条例",
         body=TEXT,
         stream=split_to_stream(TEXT),

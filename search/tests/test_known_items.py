@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from search.analysis import Analyzer
 from search.engine.known import title_names
-from search.tests.factories import authority, make_page
+from search.tests.factories import authority, policy_doc
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,37 +22,31 @@ def library(chinese_backend):
     council = authority("国务院")
     office = authority("国务院办公厅")
     pages = {
-        "civil": make_page(
-            "policies.PolicyPage",
+        "civil": policy_doc(
             "中华人民共和国民法典",
             body="第一条 为了保护民事主体的合法权益，制定本法。",
         ),
-        "village": make_page(
-            "policies.PolicyPage",
+        "village": policy_doc(
             "中华人民共和国村民委员会组织法",
             body="第一条 为了保障农村村民实行自治，制定本法。",
         ),
-        "disclosure": make_page(
-            "policies.PolicyPage",
+        "disclosure": policy_doc(
             "中华人民共和国政府信息公开条例",
             body="第一条 为了保障公民、法人和其他组织依法获取政府信息，制定本条例。",
             issuing_authorities=[council],
         ),
         # Mentions 信息公开 and 条例 more often than the 条例 itself.
-        "report": make_page(
-            "policies.PolicyPage",
+        "report": policy_doc(
             "关于政务公开工作的报告",
             body="信息公开条例实施以来，信息公开工作稳步推进。贯彻信息公开条例，落实信息公开。",
         ),
-        "rules": make_page(
-            "policies.PolicyPage",
+        "rules": policy_doc(
             "国务院关于印发《国务院工作规则》的通知",
             body="现将《国务院工作规则》印发给你们。",
             doc_number="国发〔2004〕18号",
             issuing_authorities=[council],
         ),
-        "media": make_page(
-            "policies.PolicyPage",
+        "media": policy_doc(
             "关于推进政务新媒体健康有序发展的意见",
             body="政务新媒体是移动互联网时代党和政府联系群众的重要渠道。",
             doc_number="国办发〔2018〕123号",
@@ -60,8 +54,7 @@ def library(chinese_backend):
             issuing_authorities=[office],
         ),
         # No number: only its 发文机关 says who issued it.
-        "care": make_page(
-            "policies.PolicyPage",
+        "care": policy_doc(
             "关于推进养老服务发展的意见",
             body="养老服务关系亿万群众福祉。",
             issuing_authorities=[office],

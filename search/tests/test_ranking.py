@@ -5,7 +5,7 @@ import pytest
 from search.analysis import Analyzer
 from search.backends import passages
 from search.engine import SearchRequest, get_engine
-from search.tests.factories import make_page
+from search.tests.factories import news_page
 
 pytestmark = pytest.mark.django_db
 
@@ -33,24 +33,21 @@ def test_neighbouring_words_written_together_score():
 
 @pytest.fixture
 def volunteer_pages(chinese_backend, django_db_setup):
-    law = make_page(
-        "news.NewsArticlePage",
+    law = news_page(
         "志愿服务法",
         body="志愿服务组织开展志愿服务。志愿服务记录由志愿服务组织出具。鼓励志愿服务。",
     )
-    other = make_page(
-        "news.NewsArticlePage",
+    other = news_page(
         "自然灾害救助条例",
         body="灾害发生后组织救助，鼓励开展志愿服务，依照本条例执行。" + "救助物资。" * 20,
     )
-    scattered = make_page(
-        "news.NewsArticlePage",
+    scattered = news_page(
         "社区工作简报",
         body="社区志愿者参加便民服务活动。",
     )
     # As in a real library, many documents are 条例 on other subjects.
     for subject in ("失业保险", "信访工作", "社会救助", "基金会管理", "物业管理"):
-        make_page("news.NewsArticlePage", f"{subject}条例", body=f"为了规范{subject}，制定本条例。")
+        news_page(f"{subject}条例", body=f"为了规范{subject}，制定本条例。")
     return {"law": law, "other": other, "scattered": scattered}
 
 
