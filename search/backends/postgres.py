@@ -9,6 +9,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
 from . import frequencies, render
+from .entries import IndexEntryReads
 from .indexing import analysed
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
@@ -47,9 +48,13 @@ class ChinesePostgresQueryCompiler(base.PostgresSearchQueryCompiler):
         return super().search(config, start, stop, score_field=score_field, backend=backend)
 
 
-class FastRankingCompiler(RelaxedRankingMixin, ChinesePostgresQueryCompiler):
+class FastRankingCompiler(IndexEntryReads, RelaxedRankingMixin, ChinesePostgresQueryCompiler):
     """Relevance-ordered plain searches query the index table directly, so the GIN indexes on
     title and body are used and only the best rows are ranked and fetched."""
+
+    entry_model = base.IndexEntry
+    title_column = "title_text"
+    body_column = "body_text"
 
     def plan(self):
         if getattr(self, "_gk_plan", None) is None:
@@ -88,25 +93,6 @@ class FastRankingCompiler(RelaxedRankingMixin, ChinesePostgresQueryCompiler):
     def covering(self, expression, object_ids):
         entries, _query = self._entries(expression)
         return set(entries.filter(object_id__in=object_ids).values_list("object_id", flat=True))
-
-    def title_tokens(self, object_ids):
-        entries = base.IndexEntry.objects.filter(
-            object_id__in=object_ids,
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-        )
-        return dict(entries.values_list("object_id", "title_text"))
-
-    def body_tokens(self, object_ids):
-        entries = base.IndexEntry.objects.filter(
-            object_id__in=object_ids,
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-        )
-        return {oid: body or "" for oid, body in entries.values_list("object_id", "body_text")}
-
-    def index_size(self):
-        return base.IndexEntry.objects.filter(
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
-        ).count()
 
     def frequency(self, expression):
         return self._entries(expression)[0].count()

@@ -9,6 +9,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
 from . import frequencies, render
+from .entries import IndexEntryReads
 from .indexing import analysed
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
@@ -69,12 +70,14 @@ class ChineseSQLiteQueryCompiler(base.SQLiteSearchQueryCompiler):
         return super().search(config, start, stop, score_field=score_field)
 
 
-class FastRankingMixin(RelaxedRankingMixin):
+class FastRankingMixin(IndexEntryReads, RelaxedRankingMixin):
     """One FTS query ranked by bm25 with LIMIT, instead of a correlated score per row.
 
     Used for plain relevance-ordered searches (the public search and the admin); anything else
     falls back to Wagtail's generic query.
     """
+
+    entry_model = base.IndexEntry
 
     def plan(self):
         if getattr(self, "_gk_plan", None) is None:
@@ -110,25 +113,6 @@ class FastRankingMixin(RelaxedRankingMixin):
     def covering(self, expression, object_ids):
         found = self._entries(expression).filter(index_entry__object_id__in=object_ids)
         return set(found.values_list("index_entry__object_id", flat=True))
-
-    def title_tokens(self, object_ids):
-        entries = base.IndexEntry.objects.filter(
-            object_id__in=object_ids,
-            content_type__in=get_descendants_content_types_pks(self.queryset.model),
-        )
-        return dict(entries.values_list("object_id", "title"))
-
-    def body_tokens(self, object_ids):
-        entries = base.IndexEntry.objects.filter(
-            object_id__in=object_ids,
-            content_type__in=get_descendants_content_types_pks(self.queryset.model),
-        )
-        return {oid: body or "" for oid, body in entries.values_list("object_id", "body")}
-
-    def index_size(self):
-        return base.IndexEntry.objects.filter(
-            content_type__in=get_descendants_content_types_pks(self.queryset.model)
-        ).count()
 
     def frequency(self, expression):
         return self._entries(expression).count()
