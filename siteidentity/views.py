@@ -8,6 +8,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
 from .inspection import run_inspection
+from .scope import findings_for
 
 
 class EditLinkColumn(Column):
@@ -40,7 +41,7 @@ class InspectionReportView(ReportView):
         return Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
 
     def get_queryset(self):
-        return run_inspection(self.site)
+        return findings_for(self.request.user, run_inspection(self.site))
 
     def get_filename(self):
         return f"网站自查-{datetime.date.today():%Y-%m-%d}"

@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Site
 
 from .inspection import SERIOUS, run_inspection
+from .scope import findings_for, sees_everything
 from .views import InspectionReportView
 
 PANEL_ITEMS = 10
@@ -17,12 +18,14 @@ class InspectionPanel(Component):
     order = 80
     template_name = "siteidentity/admin/inspection_panel.html"
 
-    def __init__(self, site):
+    def __init__(self, site, user):
         self.site = site
+        self.user = user
 
     def get_context_data(self, parent_context):
-        findings = run_inspection(self.site) if self.site else []
+        findings = findings_for(self.user, run_inspection(self.site)) if self.site else []
         return {
+            "whole_site": sees_everything(self.user),
             "findings": findings[:PANEL_ITEMS],
             "total": len(findings),
             "serious": sum(f.severity == SERIOUS for f in findings),
@@ -46,4 +49,4 @@ def register_inspection_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_inspection_panel(request, panels):
-    panels.append(InspectionPanel(Site.find_for_request(request)))
+    panels.append(InspectionPanel(Site.find_for_request(request), request.user))

@@ -216,3 +216,17 @@ def test_a_deleted_group_is_made_again_and_deleting_it_is_no_error(villages):
     record.refresh_from_db()
     assert record.committee.name == "圩洋村·村务监督委员会"
     assert list(record.task.groups.all()) == [record.committee]
+
+
+def test_the_inspection_shows_a_clerk_only_their_own_village(client, villages):
+    xuyang, qinghe = villages[0], villages[1]
+    client.force_login(member("clerk", xuyang, "clerks"))
+    report = client.get(reverse("siteidentity_inspection")).content.decode()
+    assert "村务公开逾期" in report and f"/admin/pages/{xuyang.pk}/edit/" in report
+    assert f"/admin/pages/{qinghe.pk}/edit/" not in report
+    assert "网站标识" not in report  # a site-wide finding is the site managers' business
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "您可编辑的页面：共" in dashboard and "青禾村" not in dashboard
+    client.force_login(make_user("admin", superuser=True))
+    report = client.get(reverse("siteidentity_inspection")).content.decode()
+    assert f"/admin/pages/{qinghe.pk}/edit/" in report and "网站标识" in report
