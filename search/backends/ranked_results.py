@@ -5,16 +5,17 @@ objects after. Matching is relaxed. When at least ``MIN_FULL`` documents hold ev
 the query, only those are listed. Otherwise documents holding some groups join them, and all
 are ordered by BM25 (scaled to the best candidate) plus a bonus for the share of the query the
 document holds (x2, each word weighted by its idf), the share found in its title (x1) and the
-share of neighbouring query words it writes side by side (x0.3): documents holding every term
-come first unless one misses a term of a long query but carries the query in its title. Each
-row carries its coverage (1.0 = every group), so callers can say "部分匹配".
+share of neighbouring query words it writes side by side (x0.3) and the share that its best
+numbered article holds (x0.3): documents holding every term come first unless one misses a
+term of a long query but carries the query in its title. Each row carries its coverage
+(1.0 = every group), so callers can say "部分匹配".
 """
 
 import math
 
 from ..analysis.analyzer import LOOSE_CREDIT
 from ..analysis.stopwords import doc_type_words
-from . import frequencies, passages
+from . import articles, frequencies, passages
 
 MIN_FULL = 10
 CANDIDATES = 200
@@ -26,17 +27,20 @@ COVERAGE_WEIGHT = 2.0
 # how many of the best documents are re-ordered by it.
 PASSAGE_WEIGHT = 0.3
 PASSAGE_HEAD = 30
+# The share of the query's weight that one numbered article (第X条) of the document holds.
+ARTICLE_WEIGHT = 0.3
 
 
-def _rerank(plan, rows, titles, coverage=None, weights=None, adjacency=None):
+def _rerank(plan, rows, titles, coverage=None, weights=None, adjacency=None, article=None):
     """Order rows (object_id, score) by BM25 scaled to the best row plus the title,
-    coverage and passage bonuses (shares of the query's weight)."""
+    coverage, passage and best-article bonuses (shares of the query's weight)."""
     if not rows:
         return rows
     best = max(score for _oid, score in rows) or 1.0
     total = sum(weights) if weights else (len(plan.groups) or 1)
     coverage = coverage or {}
     adjacency = adjacency or {}
+    article = article or {}
 
     def key(row):
         title = _title_share(plan, titles.get(row[0], "").split(), weights, total)
@@ -45,6 +49,7 @@ def _rerank(plan, rows, titles, coverage=None, weights=None, adjacency=None):
             + TITLE_BONUS * title
             + COVERAGE_WEIGHT * coverage.get(row[0], 1)
             + PASSAGE_WEIGHT * adjacency.get(row[0], 0.0)
+            + ARTICLE_WEIGHT * article.get(row[0], 0.0)
         )
 
     return sorted(rows, key=key)
@@ -143,17 +148,17 @@ class RelaxedRankingMixin:
         return [(oid, score, sum(credits[oid]) / total) for oid, score in rows][start:stop]
 
     def by_passage(self, plan, rows, titles, coverage=None, weights=None):
-        """The best PASSAGE_HEAD rows re-ordered with the passage bonus (queries of 2+ groups)."""
+        """The best PASSAGE_HEAD rows re-ordered with the passage and best-article bonuses
+        (queries of 2+ groups)."""
         if len(plan.groups) < 2 or len(rows) < 2:
             return rows
         weights = weights or self.group_weights(plan)
         head, tail = rows[:PASSAGE_HEAD], rows[PASSAGE_HEAD:]
         bodies = self.body_tokens([oid for oid, _ in head])
-        shares = {
-            oid: passages.adjacent_share(plan, bodies.get(oid, "").split(), weights)
-            for oid, _ in head
-        }
-        return _rerank(plan, head, titles, coverage, weights, shares) + tail
+        tokens = {oid: bodies.get(oid, "").split() for oid, _ in head}
+        shares = {oid: passages.adjacent_share(plan, tokens[oid], weights) for oid, _ in head}
+        best = {oid: articles.best_article_share(plan, tokens[oid], weights) for oid, _ in head}
+        return _rerank(plan, head, titles, coverage, weights, shares, best) + tail
 
     def group_weights(self, plan):
         """BM25's idf of each group (by the documents holding the word or a synonym)."""
