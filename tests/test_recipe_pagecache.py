@@ -158,9 +158,7 @@ def test_a_publish_is_read_from_the_old_files_until_the_worker_has_written_the_n
         recipe.start_worker(log="worker-again.log")
     # The worker writes the new files; until then (at most MAX_STALE) the old ones answer.
     deadline = time.monotonic() + MAX_STALE
-    while "刷新期间的快讯" not in _hit(client, "/news/") or "刷新期间的快讯" not in _hit(
-        client, "/"
-    ):
+    while not all("刷新期间的快讯" in _hit(client, path) for path in paths):
         assert time.monotonic() < deadline, "the new version never replaced the stale file"
         time.sleep(0.5)
 
