@@ -147,7 +147,10 @@ def _bump_epoch(base):
 
 
 def max_stale():
-    """Seconds a retired file may still be served (PAGECACHE_MAX_STALE_SECONDS, 10-s steps)."""
+    """Seconds a retired file may still be served (PAGECACHE_MAX_STALE_SECONDS, 10-s steps);
+    0 without PAGECACHE_EAGER, when nothing renders it again ahead of the readers."""
+    if not getattr(settings, "PAGECACHE_EAGER", False):
+        return 0
     return max(0, int(getattr(settings, "PAGECACHE_MAX_STALE_SECONDS", 60)))
 
 

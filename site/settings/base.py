@@ -215,7 +215,8 @@ PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", False)
 PAGECACHE_ROOT = Path(env_str("GONGKAI_PAGECACHE_ROOT", str(VAR_DIR / "pagecache")))
 PAGECACHE_EAGER = env_bool("GONGKAI_PAGECACHE_EAGER", True)
 # A publish keeps serving the old files of pages that stay public until the task worker has
-# written the new ones, never longer than this (10-second steps; 0: remove them at once).
+# written the new ones, never longer than this (10-second steps; 0: remove them at once; always
+# 0 without PAGECACHE_EAGER, when nothing renders them ahead of the readers).
 # Unpublished, deleted, withdrawn or restricted content is removed at once whatever this says.
 PAGECACHE_MAX_STALE_SECONDS = int(env_str("GONGKAI_PAGECACHE_MAX_STALE_SECONDS", "60"))
 # Non-page routes to cache as well (glob patterns allowed; only exact names are pre-rendered).
