@@ -116,6 +116,12 @@ class Recipe:
         self.processes.append(process)
         return process
 
+    def stop_workers(self):
+        """Stop every task worker (nothing is rendered again until one is started)."""
+        for process in self.processes:
+            if "db_worker" in map(str, process.args):
+                servers.stop(process)
+
     def stop(self):
         for process in reversed(self.processes):
             servers.stop(process)

@@ -34,6 +34,10 @@ def cached_text():
     return "\n".join(p.read_text(encoding="utf-8") for p in store.cached_files())
 
 
+def stale_text():
+    return "\n".join(p.read_text(encoding="utf-8") for p in store.stale_files())
+
+
 def test_anonymous_page_view_is_stored_per_reader_variant(client):
     article = news_article("社区议事会选出新成员")
     response = client.get(article.url)
@@ -53,7 +57,7 @@ def test_anonymous_page_view_is_stored_per_reader_variant(client):
     assert store.variant_for_cookies({"script": "HANT", "elder": "yes"}) == "hans-0"
 
 
-def test_publishing_a_new_title_replaces_it_everywhere_at_once(
+def test_a_publish_keeps_serving_the_old_pages_until_the_new_ones_are_written(
     client, django_capture_on_commit_callbacks
 ):
     article = news_article("旧标题：村民议事")
@@ -64,9 +68,12 @@ def test_publishing_a_new_title_replaces_it_everywhere_at_once(
     article.title = "新标题：村民议事会"
     with django_capture_on_commit_callbacks(execute=True):
         article.save_revision().publish()
-        assert "旧标题" not in cached_text()  # purged before the commit, too
+        # Until the task has rendered them, readers get the old files (stale), not gunicorn.
+        assert "旧标题" not in cached_text()
+        for path in ("/", article.url, article.get_parent().url):
+            assert "旧标题" in (served(path) or ""), path
 
-    assert "旧标题" not in cached_text()
+    assert "旧标题" not in cached_text() and store.stale_files() == []
     # Re-rendered right after the commit: the page, its listing and the home page.
     for cookies in ({}, {"script": "hant"}, {"elder": "1"}, {"script": "hant", "elder": "1"}):
         assert served(article.url, **cookies) is not None
@@ -81,6 +88,9 @@ def test_unpublishing_removes_the_page_and_its_teasers(client, django_capture_on
         client.get(path)
     with django_capture_on_commit_callbacks(execute=True):
         article.unpublish()
+        # Gone at once, never served stale: neither the page nor the pages showing its teaser.
+        assert served(article.url) is None and served("/") is None
+        assert "即将撤下的新闻" not in cached_text() + stale_text()
     assert served(article.url) is None
     assert served("/") is not None and "即将撤下的新闻" not in served("/")
     assert client.get(article.url).status_code == 404
@@ -189,7 +199,7 @@ def test_logged_in_session_cookie_bypasses(client):
     assert store.cached_files() == []
 
 
-def test_feeds_are_cached_and_purged_with_the_pages(client, django_capture_on_commit_callbacks):
+def test_feeds_are_cached_and_refreshed_with_the_pages(client, django_capture_on_commit_callbacks):
     article = news_article("订阅里的旧标题")
     response = client.get("/feeds/news.rss")
     assert response.status_code == 200 and response["X-Page-Cache"] == "stored"
@@ -198,9 +208,8 @@ def test_feeds_are_cached_and_purged_with_the_pages(client, django_capture_on_co
     article.title = "订阅里的新标题"
     with django_capture_on_commit_callbacks(execute=True):
         article.save_revision().publish()
-    assert served("/feeds/news.rss") is None  # purged with the page
-    client.get("/feeds/news.rss")
-    assert "订阅里的新标题" in served("/feeds/news.rss")
+        assert "订阅里的旧标题" in served("/feeds/news.rss")  # stale until rendered again
+    assert "订阅里的新标题" in served("/feeds/news.rss")  # by the task
 
 
 def test_system_check_catches_the_cache_below_the_script_converter(settings):

@@ -1,7 +1,8 @@
 """The page cache and the microcache behind the nginx recipe, as readers see them while editors
 publish: hits carry Vary: Cookie, a repeated search is a cache hit and a publish shows within the
-configured limit, no reader gets an error during publishing, gunicorn down shows the Chinese
-maintenance page."""
+configured limit, no reader gets an error during publishing, the home page and listings stay
+hits while a publish is rendered and an unpublished page is gone at once, gunicorn down shows
+the Chinese maintenance page."""
 
 import re
 import threading
@@ -26,6 +27,13 @@ index.add_child(instance=page)
 page.save_revision().publish()
 print(page.url)
 """
+
+
+UNPUBLISH = """
+from wagtail.models import Page
+Page.objects.get(url_path__endswith="/{slug}/").specific.unpublish()
+"""
+MAX_STALE = 60  # PAGECACHE_MAX_STALE_SECONDS, the recipe's default
 
 
 def publish_news(recipe, title, slug):
@@ -126,6 +134,50 @@ def test_readers_get_no_error_or_broken_page_while_editors_publish(recipe, worke
         assert time.monotonic() < deadline and worker.poll() is None
         time.sleep(0.5)
     assert "并发发布测试2" in client.get("/news/").text
+
+
+def _hit(client, path):
+    response = client.get(path)
+    assert response.status == 200 and response.header("X-Page-Cache") == "hit", path
+    return response.text
+
+
+def test_a_publish_is_read_from_the_old_files_until_the_worker_has_written_the_new(recipe):
+    client = Client(recipe.site_port)
+    paths = ["/", "/news/"]
+    for path in paths:
+        client.get(path)
+    before = {path: _hit(client, path) for path in paths}
+    recipe.stop_workers()  # the refresh waits: what readers get while it is being rendered
+    try:
+        url = publish_news(recipe, "刷新期间的快讯", "while-rendering")
+        for path in paths:  # still from the file, the old version, no reader sent to gunicorn
+            assert _hit(client, path) == before[path]
+        assert "刷新期间的快讯" in client.get(url).text  # the new page itself, from the app
+    finally:
+        recipe.start_worker(log="worker-again.log")
+    # The worker writes the new files; until then (at most MAX_STALE) the old ones answer.
+    deadline = time.monotonic() + MAX_STALE
+    while not all("刷新期间的快讯" in _hit(client, path) for path in paths):
+        assert time.monotonic() < deadline, "the new version never replaced the stale file"
+        time.sleep(0.5)
+
+
+def test_an_unpublished_page_is_gone_at_once(recipe, worker):
+    client = Client(recipe.site_port)
+    url = publish_news(recipe, "马上撤下的快讯", "withdrawn-at-once")
+    deadline = time.monotonic() + 60
+    while client.get(url).header("X-Page-Cache") != "hit":  # cached by its first readers
+        assert time.monotonic() < deadline
+        time.sleep(0.5)
+    recipe.stop_workers()  # nothing is rendered meanwhile: the removal alone must do it
+    try:
+        recipe.manage("shell", "-c", UNPUBLISH.format(slug="withdrawn-at-once"))
+        gone = client.get(url)
+        assert gone.status == 404 and gone.header("X-Page-Cache") != "hit"
+        assert "马上撤下的快讯" not in client.get("/news/").text
+    finally:
+        recipe.start_worker(log="worker-after-unpublish.log")
 
 
 def test_gunicorn_down_shows_the_chinese_maintenance_page(recipe):

@@ -1,5 +1,9 @@
 """A wagtail.contrib.frontend_cache backend for the page cache: purges the files of the given
-URLs on this node and, signed with PAGECACHE_PURGE_KEY, on every other web node in NODES."""
+URLs on this node and, signed with PAGECACHE_PURGE_KEY, on every other web node in NODES.
+
+With ``REFRESH`` (``refresh_settings()``, used for pages that stay public) the files are
+retired instead: served stale until rendered again (on this node by the task, on the others by
+their purge endpoint), at most PAGECACHE_MAX_STALE_SECONDS. Without it they go at once."""
 
 import hashlib
 import hmac
@@ -25,8 +29,9 @@ def sign(key, body):
     return hmac.new(key.encode(), body, hashlib.sha256).hexdigest()
 
 
-def purge_locally(paths):
-    """Purge this node's files; a feed or the sitemap among them drops every cached feed."""
+def purge_locally(paths, refresh=False):
+    """Purge (or with ``refresh`` retire) this node's files; a feed or the sitemap among them
+    takes every cached feed along."""
     if not store.enabled():
         return 0
     paths = list(paths)
@@ -34,12 +39,25 @@ def purge_locally(paths):
         store.purge()
         return -1
     feeds = any(p.endswith(store.FEED_FILE_SUFFIXES) for p in paths)
+    if refresh:
+        return store.retire_paths(paths, feeds=feeds)
     return store.purge_paths(paths, feeds=feeds)
+
+
+def refresh_settings():
+    """WAGTAILFRONTENDCACHE with this backend in REFRESH mode (other backends as they are)."""
+    configured = getattr(settings, "WAGTAILFRONTENDCACHE", None) or {}
+    ours = f"{__name__}.{PageCacheBackend.__name__}"
+    return {
+        name: {**conf, "REFRESH": True} if conf.get("BACKEND") == ours else dict(conf)
+        for name, conf in configured.items()
+    }
 
 
 class PageCacheBackend(BaseBackend):
     """Options: NODES (base URLs of the other nodes' gunicorn, e.g. http://10.0.0.12:8000),
-    KEY (default PAGECACHE_PURGE_KEY), TIMEOUT (seconds per node, default 5)."""
+    KEY (default PAGECACHE_PURGE_KEY), TIMEOUT (seconds per node, default 5), REFRESH (retire
+    instead of remove)."""
 
     def __init__(self, params):
         super().__init__(params)
@@ -49,6 +67,7 @@ class PageCacheBackend(BaseBackend):
                 raise ImproperlyConfigured(f"页面缓存节点地址须为 http(s) 地址：{node}")
         self.key = params.get("KEY") or getattr(settings, "PAGECACHE_PURGE_KEY", "")
         self.timeout = params.get("TIMEOUT", 5)
+        self.refresh = bool(params.get("REFRESH", False))
 
     def purge(self, url):
         self.purge_batch([url])
@@ -56,14 +75,17 @@ class PageCacheBackend(BaseBackend):
     def purge_batch(self, urls):
         urls = list(urls)
         paths = sorted({urlsplit(url).path or "/" for url in urls})
-        purge_locally(paths)
+        purge_locally(paths, refresh=self.refresh)
         if not self.nodes:
             return
         if not self.key:
             logger.error("PAGECACHE_PURGE_KEY is not set: other nodes were not purged")
             return
         host = urlsplit(urls[0]).netloc if urls else ""
-        body = json.dumps({"paths": paths, "ts": int(time.time())}).encode()
+        message = {"paths": paths, "ts": int(time.time())}
+        if self.refresh:
+            message["refresh"] = True  # signed with the rest: nobody can soften a purge
+        body = json.dumps(message).encode()
         for node in self.nodes:
             self._send(node, host, body)
 

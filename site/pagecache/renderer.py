@@ -100,6 +100,18 @@ def render(urls, variants=store.VARIANTS):
     return stored, failed
 
 
+def render_stale():
+    """Render again, in its own variant, every file nginx is serving stale; (stored, failed)."""
+    by_path = {}
+    for variant, path in store.stale_entries():
+        by_path.setdefault(path, []).append(variant)
+    stored = failed = 0
+    for url in route_urls(list(by_path)):
+        done = render([url], variants=by_path[url[1]])
+        stored, failed = stored + done[0], failed + done[1]
+    return stored, failed
+
+
 def rebuild():
     """Purge the cache and render every cacheable URL in every variant."""
     store.purge()

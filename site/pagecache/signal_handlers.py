@@ -1,12 +1,16 @@
 """Purge what a change affects the moment published content changes, and no more.
 
-A published, unpublished, deleted or moved page takes out its own file, its ancestors, the
-listings and the home pages, every feed and the sitemap at once on this node (in the editor's
-request, nothing stale is served meanwhile) and again after the commit. After the commit a
-background task (``tasks.refresh_pages``) purges the same plus the pages that show it through
-every frontend-cache backend, and renders the page and its ancestors again. Changes to shared
-content (taxonomy, sites, view restrictions) still empty the whole cache; an enquiry made public
-or withdrawn purges only the pages that show it.
+A published page that stays public *retires* its own file, its ancestors, the listings and the
+home pages, every feed and the sitemap on this node, in the editor's request and again after
+the commit: nginx keeps serving those files (stale) until the background task
+(``tasks.refresh_pages``) has written the new ones, at most PAGECACHE_MAX_STALE_SECONDS, so no
+reader waits on a publish. The task retires the same plus the pages that show it (reference
+index) on every node through the frontend-cache backends and renders them again.
+
+Content that goes away — an unpublished or deleted page, a withdrawn disclosure, an answer taken
+back — is removed at once with everything that shows it, stale copies included, on this node and
+through the backends on every other. Moving a page, a view restriction, sites, locales and
+taxonomy empty the whole cache.
 """
 
 import logging
@@ -37,6 +41,8 @@ DRAFT_ONLY_FIELDS = {
 }
 WATCHED_APPS = {"home", "news", "policies", "taxonomy", "media", "disclosures"}
 WATCHED_MODELS = {"wagtailcore.site", "wagtailcore.pageviewrestriction", "wagtailcore.locale"}
+# A view restriction hides the page and every descendant at once: everything goes.
+EVERYTHING_MODELS = {"wagtailcore.pageviewrestriction", "wagtailcore.site", "wagtailcore.locale"}
 # Written with a publish whose page signal already purges (or never shown on a cached page).
 IGNORED_MODELS = {"importing.importedrecord", "disclosures.chainhead"}
 
@@ -46,43 +52,67 @@ class _AfterCommit:
     hands its work to the last (a rolled-back transaction's callbacks never run), so a
     publish that fires several signals purges and enqueues once."""
 
-    def __init__(self, page_ids, paths, everything):
-        self.page_ids, self.paths, self.everything = list(page_ids), list(paths), everything
+    def __init__(self, change):
+        self.change = change
 
     def __call__(self):
         pending = [f for _, f, _ in transaction.get_connection().run_on_commit]
         ours = [f for f in pending if isinstance(f, _AfterCommit)]
         if ours and ours[-1] is not self:
-            ours[-1].page_ids[:0] = self.page_ids
-            ours[-1].paths[:0] = self.paths
-            ours[-1].everything |= self.everything
+            ours[-1].change = _merge(self.change, ours[-1].change)
             return
-        _purge_here(list(dict.fromkeys(self.paths)), self.everything)
+        change = self.change
+        _purge_here(change)
         from .tasks import refresh_pages
 
         try:
-            refresh_pages.enqueue(list(dict.fromkeys(self.page_ids)), [], self.everything)
+            refresh_pages.enqueue(
+                change["page_ids"], change["gone_urls"], change["everything"], change["gone_ids"]
+            )
         except DatabaseError:  # no task table yet (migrate): purged here, rendered on demand
             logger.warning("Page-cache refresh task could not be queued", exc_info=True)
 
 
-def _purge_here(paths, everything):
-    if everything:
+def _merge(first, then):
+    merged = {k: list(dict.fromkeys([*first[k], *then[k]])) for k in first if k != "everything"}
+    return {**merged, "everything": first["everything"] or then["everything"]}
+
+
+def _purge_here(change):
+    """Retire what stays public (served stale until rendered again), then remove what went."""
+    if change["everything"]:
         store.purge()
-    else:
-        purge_locally([*paths, *(t[1] for t in renderer.extra_urls())])
+        return
+    feeds = [t[1] for t in renderer.extra_urls()]
+    if change["paths"]:
+        purge_locally([*change["paths"], *feeds], refresh=True)
+    if change["gone_paths"]:
+        purge_locally([*change["gone_paths"], *feeds])
 
 
-def changed(pages=(), targets=(), everything=False):
-    """Purge at once, again after the commit, then hand the rest to the background task."""
+def changed(pages=(), targets=(), everything=False, gone=False):
+    """Purge at once, again after the commit, then hand the rest to the background task.
+
+    ``gone``: the pages' content went away (unpublished, deleted, withdrawn): they and what shows
+    them are removed, never served stale. Otherwise they are retired: nginx keeps serving the
+    old files until the task has written the new ones (at most PAGECACHE_MAX_STALE_SECONDS)."""
     if not store.enabled():
         return
     targets = list(targets)
     for page in pages:
         targets += affected.direct(page)
-    paths = [t[1] for t in targets]
-    _purge_here(paths, everything)
-    transaction.on_commit(_AfterCommit([p.pk for p in pages if p.pk], paths, everything))
+    paths = list(dict.fromkeys(t[1] for t in targets))
+    ids = [p.pk for p in pages if p.pk]
+    change = {
+        "paths": [] if gone else paths,
+        "gone_paths": paths if gone else [],
+        "page_ids": [] if gone else ids,
+        "gone_ids": ids if gone else [],
+        "gone_urls": [affected.full_url(t) for t in targets] if gone else [],
+        "everything": everything,
+    }
+    _purge_here(change)
+    transaction.on_commit(_AfterCommit(change))
 
 
 def _own_url(page):
@@ -90,13 +120,18 @@ def _own_url(page):
     return [url] if url else []
 
 
+def _withdrawn(page):
+    """A publication that takes content back (a withdrawn disclosure stays live with its reason)."""
+    return bool(getattr(page, "withdrawn", False))
+
+
 def on_page_changed(sender, instance, **kwargs):
-    changed([instance])
+    changed([instance], gone=_withdrawn(instance))
 
 
 def on_page_unpublished(sender, instance, **kwargs):
     parent = instance.get_parent()
-    changed([parent] if parent else [], targets=_own_url(instance))
+    changed([parent] if parent else [], targets=_own_url(instance), gone=True)
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -121,7 +156,7 @@ def on_model_saved(sender, instance, created=False, update_fields=None, **kwargs
             return
         if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
             return
-        changed([instance])
+        changed([instance], gone=_withdrawn(instance))
     elif _watched(sender):
         _content_changed(instance, created)
 
@@ -129,12 +164,16 @@ def on_model_saved(sender, instance, created=False, update_fields=None, **kwargs
 def on_model_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         parent = instance.get_parent() if instance.depth > 1 else None
-        changed([parent] if parent else [], targets=_own_url(instance), everything=not parent)
+        targets = _own_url(instance)
+        changed([parent] if parent else [], targets=targets, everything=not parent, gone=True)
     elif _watched(sender):
         _content_changed(instance, created=False)
 
 
 def _content_changed(instance, created):
+    if instance._meta.label_lower in EVERYTHING_MODELS:
+        changed(everything=True)
+        return
     pages = _pages_of(instance)
     if pages:
         changed(pages)
@@ -161,10 +200,22 @@ def on_enquiry_publicity(sender, enquiry=None, **kwargs):
     pages = [getattr(enquiry, name, None) for name in ("disclosure", "village")]
     pages = [page for page in pages if page is not None and page.live]
     paths = [reverse("enquiries:qa_list"), reverse("enquiries:qa_detail", args=[enquiry.pk])]
-    changed(pages, targets=renderer.route_urls(paths))
+    changed(pages, targets=renderer.route_urls(paths), gone=not kwargs.get("public", True))
+
+
+def _take_over_wagtails_purges():
+    """Wagtail's frontend_cache purges a published page's URL at once on every backend; ours
+    purges it (retired or removed, through the same backends) with all that shows it."""
+    from wagtail.contrib.frontend_cache import signal_handlers as wagtails
+
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            page_published.disconnect(wagtails.page_published_signal_handler, sender=model)
+            page_unpublished.disconnect(wagtails.page_unpublished_signal_handler, sender=model)
 
 
 def connect():
+    _take_over_wagtails_purges()
     page_published.connect(on_page_changed, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")

@@ -4,15 +4,21 @@ Layout under PAGECACHE_ROOT::
 
     current -> generations/<id>          (symlink, switched atomically on purge)
     generations/<id>/<script>-<elder>/<path>/index.html
+    generations/<id>/stale/<bucket>/<script>-<elder>/<path>/index.html
 
-nginx serves ``current/<script>-<elder>$uri`` or ``...${uri}index.html``. A full purge makes a
-new, empty generation and points ``current`` at it, so a render that started before the purge
-writes into the old generation, which nobody reads and the next purge deletes.
+nginx serves ``current/<script>-<elder>${uri}index.html`` (or ``$uri``), else the stale copy
+of the current 10-second bucket, else the application. A full purge makes a new, empty
+generation and points ``current`` at it, so a render that started before the purge writes into
+the old generation, which nobody reads and the next purge deletes.
 
-Publishing purges only the files a change affects (``purge_paths``) and bumps the purge epoch: a
-render that started before the purge is not stored. Files are only ever replaced whole
-(temporary file + ``os.replace``), so a reader gets the old or the new file, never half of one;
-a file removed under nginx's feet goes to the application (``error_page 404`` in the recipe).
+A publish *retires* the files of pages that stay public (``retire_paths``): each is hard-linked
+into the stale buckets of the next PAGECACHE_MAX_STALE_SECONDS, then leaves ``current``, so nginx
+keeps serving it until the new version is written (``write`` drops the stale copies) and never
+after the last bucket is over, whoever fails to render it. Content that goes away is removed
+from both places at once (``purge_paths``). Both bump the purge epoch: a render that started
+before is not stored. Files are only ever replaced whole (temporary file + ``os.replace``), so a
+reader gets the old or the new file, never half of one; a file removed under nginx's feet goes
+to the application (``error_page 404`` in the recipe).
 """
 
 import fcntl
@@ -31,6 +37,9 @@ VARIANTS = tuple(f"{script}-{elder}" for script in SCRIPTS for elder in ELDER)
 MAX_PATH_BYTES = 1024
 EPOCH_FILE = ".epoch"
 FEED_FILE_SUFFIXES = (".xml", ".rss", ".atom")
+STALE = "stale"
+# nginx names the bucket by cutting the last digit off the seconds of $msec (gongkai-maps.conf).
+BUCKET_SECONDS = 10
 
 
 def enabled():
@@ -137,9 +146,23 @@ def _bump_epoch(base):
     os.replace(tmp, base / EPOCH_FILE)
 
 
+def max_stale():
+    """Seconds a retired file may still be served (PAGECACHE_MAX_STALE_SECONDS, 10-s steps);
+    0 without PAGECACHE_EAGER, when nothing renders it again ahead of the readers."""
+    if not getattr(settings, "PAGECACHE_EAGER", False):
+        return 0
+    return max(0, int(getattr(settings, "PAGECACHE_MAX_STALE_SECONDS", 60)))
+
+
+def bucket(now=None):
+    """The stale bucket nginx reads at this moment."""
+    return int(time.time() if now is None else now) // BUCKET_SECONDS
+
+
 def write(generation, variant, path, content, started=None):
     """Store one rendered response body; False when the path is not cacheable or it has been
-    purged meanwhile (the generation is gone, or the epoch read before rendering changed)."""
+    purged meanwhile (the generation is gone, or the epoch read before rendering changed).
+    The stale copies of the path go once the new file is in place."""
     rel = relative_file(path)
     if rel is None or variant not in VARIANTS or not Path(generation).is_dir():
         return False
@@ -147,18 +170,23 @@ def write(generation, variant, path, content, started=None):
         return False
     target = Path(generation) / variant / rel
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        _replace(target, content)
     except OSError:
         return False
     if started is not None and epoch() != started:
         _unlink_if_same(target, tmp_stat=os.stat(target) if target.exists() else None)
         return False
+    _drop_stale(Path(generation), variant, [rel])
     return True
+
+
+def _replace(target, content):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(content)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
 
 
 def _unlink_if_same(target, tmp_stat):
@@ -178,42 +206,147 @@ def _feed_files(folder):
     return found
 
 
+def _buckets(gen):
+    """The stale bucket folders of a generation (name, path), oldest first."""
+    try:
+        found = [(int(p.name), p) for p in (gen / STALE).iterdir() if p.name.isdigit()]
+    except OSError:
+        return []
+    return sorted(found)
+
+
+def _sweep(gen):
+    """Delete the buckets nginx no longer reads."""
+    now = bucket()
+    for number, folder in _buckets(gen):
+        if number < now:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _drop_stale(gen, variant, rels):
+    for _, folder in _buckets(gen):
+        for rel in rels:
+            try:
+                (folder / variant / rel).unlink()
+            except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                continue
+
+
+def _targets(folder, rels, feeds):
+    targets = [folder / rel for rel in rels]
+    if feeds and folder.is_dir():
+        targets += _feed_files(folder)
+    return targets
+
+
+def _rels(paths):
+    return {rel for rel in map(relative_file, paths) if rel}
+
+
 def purge_paths(paths, feeds=False):
-    """Remove the cached files of these URL paths in every variant (and every cached feed and
-    sitemap when ``feeds``); returns how many files went. Other files stay."""
+    """Remove the cached files of these URL paths in every variant, stale copies included (and
+    every cached feed and sitemap when ``feeds``); returns how many files went. Other files
+    stay. For content that must not be shown any more."""
     with _locked() as base:
         _bump_epoch(base)
         gen = _current(base)
         if gen is None:
             return 0
         removed = 0
-        rels = {rel for rel in map(relative_file, paths) if rel}
-        for variant in VARIANTS:
-            folder = gen / variant
-            targets = [folder / rel for rel in rels]
-            if feeds and folder.is_dir():
-                targets += _feed_files(folder)
-            for target in targets:
-                try:
-                    target.unlink()
-                    removed += 1
-                except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-                    continue
+        folders = [gen] + [folder for _, folder in _buckets(gen)]
+        for folder in folders:
+            for variant in VARIANTS:
+                for target in _targets(folder / variant, _rels(paths), feeds):
+                    try:
+                        target.unlink()
+                        removed += folder == gen
+                    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                        continue
+        _sweep(gen)
         return removed
 
 
+def retire_paths(paths, feeds=False):
+    """Take these files out of ``current`` but keep serving them from the stale buckets until
+    they are written again, at most max_stale() seconds; returns how many files were retired.
+    For pages that stay public while the change is rendered."""
+    buckets = [str(bucket() + n) for n in range(max_stale() // BUCKET_SECONDS)]
+    with _locked() as base:
+        _bump_epoch(base)
+        gen = _current(base)
+        if gen is None:
+            return 0
+        _sweep(gen)
+        retired = 0
+        for variant in VARIANTS:
+            folder = gen / variant
+            for target in _targets(folder, _rels(paths), feeds):
+                if not target.is_file():
+                    continue
+                rel = target.relative_to(folder)
+                for name in buckets:
+                    _link(target, gen / STALE / name / variant / rel)
+                target.unlink(missing_ok=True)
+                retired += 1
+        return retired
+
+
+def _link(source, dest):
+    """Hard-link ``source`` to ``dest``, replacing it whole."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.parent / f".tmp-{os.getpid()}-{time.time_ns()}"
+    os.link(source, tmp)
+    os.replace(tmp, dest)
+
+
+def _served(gen, variant, rel):
+    for folder in (gen, gen / STALE / str(bucket())):
+        target = folder / variant / rel
+        if target.is_file():
+            return target
+    return None
+
+
 def cached_file(path, cookies=None):
-    """The file nginx would serve for this path and these cookies, if any (for tests and tools)."""
+    """The file nginx would serve for this path and these cookies, fresh or stale, if any."""
     rel = relative_file(path)
     gen = _current(root())
     if rel is None or gen is None:
         return None
-    target = gen / variant_for_cookies(cookies or {}) / rel
-    return target if target.is_file() else None
+    return _served(gen, variant_for_cookies(cookies or {}), rel)
+
+
+def _files(folder):
+    return [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".tmp-")]
 
 
 def cached_files():
+    """Every fresh file (stale copies are in stale_files)."""
     gen = _current(root())
     if gen is None:
         return []
-    return sorted(p for p in gen.rglob("*") if p.is_file() and not p.name.startswith(".tmp-"))
+    return sorted(p for variant in VARIANTS for p in _files(gen / variant))
+
+
+def _path_of(rel):
+    rel = rel.as_posix()
+    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def stale_entries():
+    """(variant, URL path) of every file nginx serves stale now: what needs rendering again."""
+    gen = _current(root())
+    folder = gen / STALE / str(bucket()) if gen else None
+    if folder is None or not folder.is_dir():
+        return []
+    found = []
+    for variant in VARIANTS:
+        found += [
+            (variant, _path_of(p.relative_to(folder / variant))) for p in _files(folder / variant)
+        ]
+    return sorted(found)
+
+
+def stale_files():
+    gen = _current(root())
+    return sorted(_files(gen / STALE)) if gen and (gen / STALE).is_dir() else []

@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "alerts",
     "enquiries",
     "siteidentity",
-    "gongkai.pagecache",
     "gongkai.backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -43,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.frontend_cache",
+    "gongkai.pagecache",  # after frontend_cache: takes over its publish and unpublish purges
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -214,6 +214,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", False)
 PAGECACHE_ROOT = Path(env_str("GONGKAI_PAGECACHE_ROOT", str(VAR_DIR / "pagecache")))
 PAGECACHE_EAGER = env_bool("GONGKAI_PAGECACHE_EAGER", True)
+# A publish keeps serving the old files of pages that stay public until the task worker has
+# written the new ones, never longer than this (10-second steps; 0: remove them at once; always
+# 0 without PAGECACHE_EAGER, when nothing renders them ahead of the readers).
+# Unpublished, deleted, withdrawn or restricted content is removed at once whatever this says.
+PAGECACHE_MAX_STALE_SECONDS = int(env_str("GONGKAI_PAGECACHE_MAX_STALE_SECONDS", "60"))
 # Non-page routes to cache as well (glob patterns allowed; only exact names are pre-rendered).
 PAGECACHE_URL_NAMES = ["sitemap", "news:feed-topic-*", "specials:feed-*", "alerts:feed-*"]
 PAGECACHE_URL_NAMES += [
