@@ -225,6 +225,8 @@ def run_library_query(base, params, cache_key=None):
         results = annotate_validity(results)
     results = (
         results.order_by(*SORTS[sort][1])
+        .defer_streamfields()  # the list shows no body, nor the pasted text
+        .defer("paste_text")
         .prefetch_related("issuing_authorities")
         .select_related("region")
     )
