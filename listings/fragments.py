@@ -1,10 +1,10 @@
 """What a cached fragment of a rendered page is keyed on, besides the page's own revision.
 
 * ``generation()``: a counter in the shared cache that changes whenever a page is published,
-  unpublished, moved or deleted, a view restriction changes, a taxonomy term is renamed or
-  the site identity edited; fragments that show other pages (relations, packages, JSON-LD,
-  the library's facets) key on it. When the cache loses the counter it starts again from the
-  clock, never from a value an old fragment may still carry.
+  unpublished, moved, deleted or saved whole, a view restriction changes, an image, a
+  taxonomy term or the site identity is saved; fragments that show other pages (relations,
+  packages, JSON-LD, the home page, the library's facets) key on it. When the cache loses
+  the counter it starts again from the clock, never from a value an old fragment may carry.
 * ``code_version()``: the release (``GONGKAI_RELEASE``, e.g. the git revision deployed) or
   else a hash of the project's templates and Python files, read once per process, so a
   deploy with changed templates never serves fragments of the old ones.
@@ -43,10 +43,17 @@ def bump(**kwargs):
 
 def cacheable(request, page):
     """False for previews and pages without a live revision, whose content can change
-    without the key changing."""
+    without the key changing (unless the page names its own ``fragment_revision``)."""
     if getattr(request, "is_preview", False):
         return False
-    return bool(getattr(page, "live_revision_id", None))
+    return bool(fragment_revision(page))
+
+
+def fragment_revision(page):
+    """What a fragment of ``page`` keys on for the page's own content: its live revision, or
+    what the page says instead (HomePage: a hash of its own fields)."""
+    own = getattr(page, "fragment_revision", None)
+    return own if own is not None else getattr(page, "live_revision_id", None)
 
 
 def request_stamp(request):
@@ -91,6 +98,7 @@ def code_version():
 def connect():
     """Bump the generation on whatever changes what a page shows of other pages."""
     from django.db.models.signals import post_delete, post_save
+    from wagtail.images import get_image_model
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -98,7 +106,8 @@ def connect():
     page_unpublished.connect(bump, dispatch_uid="fragments_unpublished")
     post_page_move.connect(bump, dispatch_uid="fragments_moved")
     post_delete.connect(_deleted, dispatch_uid="fragments_deleted")
-    for model in (PageViewRestriction, *_taxonomy_models()):
+    post_save.connect(_saved, dispatch_uid="fragments_page_saved")
+    for model in (PageViewRestriction, get_image_model(), *_taxonomy_models()):
         post_save.connect(bump, sender=model, dispatch_uid=f"fragments_saved_{model.__name__}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"fragments_gone_{model.__name__}")
 
@@ -108,6 +117,14 @@ def _taxonomy_models():
     from taxonomy.models import IssuingAuthority, Region, Topic
 
     return (IssuingAuthority, Region, Topic, SiteIdentity)
+
+
+def _saved(sender, instance, update_fields=None, **kwargs):
+    """A page saved whole (an import, a publish; not a draft's revision bookkeeping)."""
+    from wagtail.models import Page
+
+    if update_fields is None and isinstance(instance, Page):
+        bump()
 
 
 def _deleted(sender, instance, **kwargs):

@@ -64,7 +64,7 @@ def _json_ld(page, request, canonical, image):
     text = cache.get(key)
     if text is None:
         text = json_ld(structured_data(page, request, canonical, image))
-        cache.set(key, text, getattr(settings, "POLICY_FRAGMENT_SECONDS", 3600))
+        cache.set(key, text, getattr(settings, "FRAGMENT_SECONDS", 3600))
     return text
 
 
