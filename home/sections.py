@@ -15,3 +15,17 @@ def home_sections(home):
     for section in hooks.get_hooks(HOOK):
         context.update(section(home))
     return context
+
+
+class LazySections:
+    """``home_sections(home)``, asked for only when the template reads a section: a home page
+    rendered from its fragment cache runs no section query."""
+
+    def __init__(self, home):
+        self.home = home
+        self._sections = None
+
+    def __getitem__(self, name):
+        if self._sections is None:
+            self._sections = home_sections(self.home)
+        return self._sections[name]

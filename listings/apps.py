@@ -9,7 +9,9 @@ class ListingsConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
+        from . import fragments
         from .converters import IdConverter, YearConverter
 
         register_converter(IdConverter, "id")
         register_converter(YearConverter, "year")
+        fragments.connect()

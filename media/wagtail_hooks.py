@@ -1,13 +1,19 @@
 """The photo features section of the home page."""
 
+from django.db.models import Prefetch
 from wagtail import hooks
 
-from media.models import PhotoFeaturePage
+from media.models import CreditedRendition, PhotoFeaturePage
 
 HOME_COUNT = 4
+HOME_THUMBNAIL = "fill-320x200"  # how home/home_page.html shows each feature's first photo
 
 
 @hooks.register("register_home_sections")
 def latest_photos(home):
     pages = PhotoFeaturePage.objects.live().public().order_by("-date", "-pk")[:HOME_COUNT]
-    return {"latest_photos": pages.prefetch_related("photos__image")}
+    renditions = Prefetch(
+        "photos__image__renditions",
+        queryset=CreditedRendition.objects.filter(filter_spec=HOME_THUMBNAIL),
+    )
+    return {"latest_photos": pages.prefetch_related("photos__image", renditions)}

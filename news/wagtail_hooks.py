@@ -10,7 +10,8 @@ HOME_COUNT = 6
 @hooks.register("register_home_sections")
 def latest_news_and_cases(home):
     def latest(model):
-        return model.objects.live().public().order_by("-date", "-pk")[:HOME_COUNT]
+        pages = model.objects.live().public().defer_streamfields()  # teasers: title and date
+        return pages.order_by("-date", "-pk")[:HOME_COUNT]
 
     return {"latest_news": latest(NewsArticlePage), "latest_cases": latest(CaseStudyPage)}
 

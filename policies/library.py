@@ -1,8 +1,10 @@
 """Filtering, sorting, counting and paging of the policy library from a query string."""
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
@@ -12,6 +14,7 @@ from listings.params import clean_text, parse_listing
 from policies.validity import ANNOTATION, annotate_validity
 
 PER_PAGE = 20
+FACETS_SECONDS = 600  # the key changes on every publish anyway
 # Documents without a number go after the numbered ones.
 NO_NUMBER_LAST = Case(
     When(doc_number_sort="", then=Value(1)), default=Value(0), output_field=IntegerField()
@@ -86,7 +89,7 @@ def _filter_q(key, value):
     return Q(**{key: value})
 
 
-def _parse_filters(params, options, year):
+def _parse_filters(params, base, year):
     """Valid filters from the query string, and a Chinese message for each invalid one.
 
     ``year`` is the year the listing parser read (None when blank or bad)."""
@@ -95,34 +98,35 @@ def _parse_filters(params, options, year):
         raw = str(year or "") if key == "year" else _clean_text(params.get(key))
         if not raw:
             continue
-        if raw not in options[key]:
+        if not _known(key, raw, base):
             messages.append(f"没有{label}为“{raw}”的政策文件，已忽略该条件。")
             continue
         filters[key] = raw
     return filters, messages
 
 
-def _options(base):
+def _known(key, value, base):
+    """Whether a filter value names something that exists (one query for the lookups)."""
     from policies.models import DocType, Validity
     from taxonomy.models import IssuingAuthority, Region, Topic
 
-    years = base.exclude(published_date=None).annotate(y=ExtractYear("published_date"))
-    return {
-        "authority": set(IssuingAuthority.objects.values_list("name", flat=True)),
-        "topic": set(Topic.objects.values_list("name", flat=True)),
-        "region": set(Region.objects.values_list("name", flat=True)),
-        "year": {str(y) for y in years.values_list("y", flat=True)},
-        "validity": set(Validity.values),
-        "doc_type": set(DocType.values),
-    }
+    lookups = {"authority": IssuingAuthority, "topic": Topic, "region": Region}
+    if key in lookups:
+        return lookups[key].objects.filter(name=value).exists()
+    if key == "year":
+        return base.filter(published_date__year=int(value)).exists()
+    return value in {"validity": Validity.values, "doc_type": DocType.values}[key]
 
 
 def _apply(queryset, filters, skip=None):
-    queryset = annotate_validity(queryset)
-    for key, value in filters.items():
-        if key != skip:
-            queryset = queryset.filter(_filter_q(key, value))
-    return queryset.distinct()
+    """``queryset`` narrowed by every filter but ``skip``; validity is annotated (and rows
+    made distinct) only when a filter needs it."""
+    active = {k: v for k, v in filters.items() if k != skip}
+    if "validity" in active:
+        queryset = annotate_validity(queryset)
+    for key, value in active.items():
+        queryset = queryset.filter(_filter_q(key, value))
+    return queryset.distinct() if {"authority", "topic"} & active.keys() else queryset
 
 
 def _counts(key, queryset):
@@ -168,9 +172,10 @@ def _facets(base, filters, sort):
     if sort != DEFAULT_SORT:
         params["sort"] = sort
     facets = []
+    everything = _apply(base, filters).values("pk")
     for key, label in FILTER_LABELS.items():
         # Counts for a facet honour every other active filter.
-        pks = _apply(base, filters, skip=key).values("pk")
+        pks = _apply(base, filters, skip=key).values("pk") if key in filters else everything
         counts = _counts(key, base.model.objects.filter(pk__in=pks))
         if key == "year":
             ordered = sorted(counts, reverse=True)
@@ -192,19 +197,43 @@ def _facets(base, filters, sort):
     return facets
 
 
-def run_library_query(base, params):
-    """Apply the query string ``params`` to the live policies ``base``; never raises on input."""
+def _cached_facets(base, filters, sort, cache_key, count):
+    """(facets, number of results), kept under ``cache_key`` + the filters (None: computed
+    afresh); ``count()`` counts the results."""
+    if cache_key is None:
+        return _facets(base, filters, sort), count()
+    key = f"{cache_key}:{sort}:" + urlencode(sorted(filters.items()))
+    key = "policy-library-facets:" + hashlib.sha256(key.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = (_facets(base, filters, sort), count())
+        cache.set(key, found, FACETS_SECONDS)
+    return found
+
+
+def run_library_query(base, params, cache_key=None):
+    """Apply the query string ``params`` to the live policies ``base``; never raises on input.
+
+    With ``cache_key`` (one that changes whenever a policy is published or unpublished, such
+    as listings.fragments.request_stamp), the facets and their counts are kept in the cache."""
     query = parse_listing(params, sorts=SORTS, default_sort=DEFAULT_SORT, fallbacks=FALLBACKS)
-    filters, messages = _parse_filters(params, _options(base), query.year)
+    filters, messages = _parse_filters(params, base, query.year)
     messages += query.notes
     sort = query.sort
+    results = _apply(base, filters)
+    if "validity" not in filters:  # list items show today's validity from the annotation
+        results = annotate_validity(results)
     results = (
-        _apply(base, filters)
-        .order_by(*SORTS[sort][1])
+        results.order_by(*SORTS[sort][1])
+        .defer_streamfields()  # the list shows no body, nor the pasted text
+        .defer("paste_text")
         .prefetch_related("issuing_authorities")
         .select_related("region")
     )
     paginator = Paginator(results, PER_PAGE)
+    facets, paginator.count = _cached_facets(
+        base, filters, sort, cache_key, lambda: paginator.count
+    )
     number, notes = within(query.page, paginator.num_pages)
     messages += notes
     page = paginator.page(number)
@@ -218,7 +247,7 @@ def run_library_query(base, params):
     return LibraryResult(
         page=page,
         paginator=paginator,
-        facets=_facets(base, filters, sort),
+        facets=facets,
         sort=sort,
         sorts=sorts,
         messages=messages,

@@ -53,7 +53,8 @@ def featured_policies(home):
     pages = {page.pk: page for page in found}  # two queries however many were picked
     featured = [pages[item.page_id] for item in items if item.page_id in pages]
     if not featured:
-        newest = PolicyPage.objects.live().public().order_by("-published_date", "-pk")
+        newest = PolicyPage.objects.live().public().defer_streamfields().defer("paste_text")
+        newest = newest.order_by("-published_date", "-pk")
         featured = list(newest[:HOME_COUNT])
     return {"featured_policies": featured}
 

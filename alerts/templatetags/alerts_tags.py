@@ -15,10 +15,10 @@ def _follows(village=None, topic=None, authority=None, query="", library=None):
 
     if library is not None:
         filters = getattr(library, "filters", {}) or {}
-        topic = topic or Topic.objects.filter(name=filters.get("topic", "")).first()
-        authority = (
-            authority or IssuingAuthority.objects.filter(name=filters.get("authority", "")).first()
-        )
+        if not topic and filters.get("topic"):  # no query for an unfiltered library
+            topic = Topic.objects.filter(name=filters["topic"]).first()
+        if not authority and filters.get("authority"):
+            authority = IssuingAuthority.objects.filter(name=filters["authority"]).first()
     found = []
     if village is not None and village.pk:
         found.append(

@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from PIL import features
 from wagtail.images.models import Filter, Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 
 register = template.Library()
 
@@ -46,3 +46,17 @@ def responsive_picture(
     if css_class:
         attrs["class"] = css_class
     return mark_safe(Picture(renditions, attrs).__html__())  # noqa: S308 - attrs escaped by Wagtail
+
+
+@register.simple_tag
+def rendition_img(image, spec, alt=""):
+    """``{% image image spec alt=… %}`` without the cache write Wagtail's get_rendition makes
+    on every call: renditions prefetched with the image (``renditions_prefetch``) are read
+    from the prefetch, others once from the cache or the database."""
+    if not image:
+        return ""
+    if "renditions" in getattr(image, "_prefetched_objects_cache", {}):
+        rendition = get_renditions_or_not_found(image, [Filter(spec=spec)])[spec]
+    else:
+        rendition = get_rendition_or_not_found(image, Filter(spec=spec))
+    return rendition.img_tag({"alt": alt})

@@ -43,10 +43,8 @@ def feed_links(page=None):
     for name in order:
         links += _links(name, SECTION_FEEDS[name])
     specific = page.specific if page is not None else None
-    topics = getattr(specific, "themes", None) or getattr(specific, "topics", None)
-    if topics is not None:
-        for topic in topics.all():
-            links += _links("topic", f"主题：{topic.name}", args=[topic.slug])
+    for topic in _topics(specific):
+        links += _links("topic", f"主题：{topic.name}", args=[topic.slug])
     return (
         format_html_join(
             "\n  ",
@@ -56,6 +54,16 @@ def feed_links(page=None):
         if links
         else format_html("")
     )
+
+
+def _topics(page):
+    """The page's topics: those it already fetched for its meta tags (``shown_topics``) when it
+    has them, else its themes or topics."""
+    shown = getattr(page, "shown_topics", None)
+    if shown is not None:
+        return shown
+    topics = getattr(page, "themes", None) or getattr(page, "topics", None)
+    return topics.all() if topics is not None else []
 
 
 @register.filter

@@ -54,13 +54,15 @@ class PolicyIndexPage(Page):
         verbose_name = "政策文件库"
 
     def get_context(self, request, *args, **kwargs):
+        from listings.fragments import request_stamp
         from policies.library import run_library_query
 
         from .packages import PolicyPackagePage
 
         context = super().get_context(request, *args, **kwargs)
         base = PolicyPage.objects.descendant_of(self).live().public()
-        context["library"] = run_library_query(base, request.GET)
+        stamp = f"{self.pk}:{request_stamp(request)}"
+        context["library"] = run_library_query(base, request.GET, cache_key=stamp)
         context["policies"] = context["library"].page.object_list
         context["packages"] = PolicyPackagePage.objects.descendant_of(self).live().public()
         return context

@@ -474,6 +474,15 @@ class PolicyPage(RoutablePageMixin, Page):
         """The full URL, computed once per page object (each article's cite block uses it)."""
         return self.full_url or ""
 
+    def json_ld_cache_key(self, request):
+        """Key under which gongkai.seo may keep this page's JSON-LD (None: build it afresh):
+        it shows relations' validity and ancestors' titles, so it keys on the generation."""
+        from listings.fragments import cacheable, request_stamp
+
+        if not cacheable(request, self):
+            return None
+        return f"policy-json-ld:{self.pk}:{self.live_revision_id}:{request_stamp(request)}"
+
     def structured_data(self, request):
         """Its schema.org Legislation properties (gongkai.seo adds them to the JSON-LD)."""
         return legislation_data(self)

@@ -182,6 +182,10 @@ else:
         }
     }
 
+# The deployed release (e.g. its git revision); fragment caches key on it. Unset, they
+# key on a hash of the templates and code read at start (listings.fragments.code_version).
+GONGKAI_RELEASE = env_str("GONGKAI_RELEASE", "")
+
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "公开 · 城乡社区治理信息公开")
 # The one public address of the site (scheme, host, port): every absolute link it writes.

@@ -1,9 +1,12 @@
 """{% page_meta %}: canonical link, Open Graph and JSON-LD for the page being shown."""
 
+import hashlib
 import re
 from urllib.parse import unquote
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 
 from gongkai.seo import description, json_ld, schema_type, share_image, structured_data
 from siteidentity.govmeta import article_facts
@@ -45,10 +48,24 @@ def page_meta(context):
             "published": _iso(published_on(page)),
             "modified": _iso(page.last_published_at),
             "image": image,
-            "json_ld": json_ld(structured_data(page, request, canonical, image)),
+            "json_ld": _json_ld(page, request, canonical, image),
         }
     )
     return meta
+
+
+def _json_ld(page, request, canonical, image):
+    """The JSON-LD text, kept in the cache when the page names a key for it."""
+    key_for = getattr(page, "json_ld_cache_key", None)
+    key = key_for(request) if callable(key_for) else None
+    if key is None:
+        return json_ld(structured_data(page, request, canonical, image))
+    key += ":" + hashlib.sha256(f"{canonical}|{image}".encode()).hexdigest()[:16]
+    text = cache.get(key)
+    if text is None:
+        text = json_ld(structured_data(page, request, canonical, image))
+        cache.set(key, text, getattr(settings, "FRAGMENT_SECONDS", 3600))
+    return text
 
 
 def published_on(page):
