@@ -1,12 +1,13 @@
-"""Feed analysed (segmented, folded) text to Wagtail's own index writers.
+"""Analysed (segmented, folded) values of a model's search fields, for the index writers.
 
-Wagtail's database indexers read ``obj.get_search_fields()`` and ``field.get_value(obj)``. We hand
-them a thin proxy whose fields return token strings, so the stock writers store exactly what our
-analyzer produced, and no index-writing code has to be duplicated.
+The writers (``sqlite_writes``, ``postgres_writes``) store what Wagtail's own database indexers
+would store, field by field, but with the text our analyzer produced: the title is the
+SearchFields named ``title``, the body the other SearchFields, the autocomplete column the
+AutocompleteFields (RelatedFields expanded the same way). Each field is read once per object and
+each distinct text analysed once per batch (a title is both a search and an autocomplete field).
 """
 
-import copy
-
+from django.db.models import Manager
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
@@ -25,72 +26,60 @@ def _as_text(value):
     return force_str(value)
 
 
-def _target(obj):
-    return getattr(obj, "_gongkai_target", obj)
+def once_per_text(analyze):
+    """``analyze`` remembering its result for each distinct text (for one batch)."""
+    seen = {}
+
+    def run(text):
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = analyze(text)
+        return found
+
+    return run
 
 
-class _AnalysedMixin:
-    def get_value(self, obj):
-        # Wagtail's indexers read every field once per column (title, body, autocomplete):
-        # analyse each value only once per object.
-        cache = getattr(obj, "_gongkai_cache", None)
-        if cache is not None and id(self) in cache:
-            return cache[id(self)]
-        value = self._analyze(_as_text(self._inner.get_value(_target(obj))))
-        if cache is not None:
-            cache[id(self)] = value
-        return value
+def field_values(obj, fields, analyze):
+    """(field, analysed text) for each search and autocomplete field of obj, in order."""
+    for field in fields:
+        if isinstance(field, RelatedFields):
+            yield from _related_values(obj, field, analyze)
+        elif isinstance(field, (SearchField, AutocompleteField)):
+            yield field, analyze(_as_text(field.get_value(obj)))
 
 
-class AnalysedSearchField(_AnalysedMixin, SearchField):
-    pass
+def _related_values(obj, field, analyze):
+    related = field.get_value(obj)
+    if related is None:
+        return
+    if isinstance(related, Manager):
+        items = related.all()
+    else:
+        items = [related() if callable(related) else related]
+    for item in items:
+        yield from field_values(item, field.fields, analyze)
 
 
-class AnalysedAutocompleteField(_AnalysedMixin, AutocompleteField):
-    pass
+def is_title(field):
+    return isinstance(field, SearchField) and field.field_name == "title"
 
 
-class AnalysedRelatedFields(RelatedFields):
-    def get_value(self, obj):
-        return self._inner.get_value(_target(obj))
+def columns(values):
+    """(title, autocomplete, body) texts, joined as Wagtail's SQLite indexer joins them."""
+    title = " ".join(v for f, v in values if is_title(f))
+    autocomplete = " ".join(v for f, v in values if isinstance(f, AutocompleteField))
+    body = " ".join(v for f, v in values if isinstance(f, SearchField) and not is_title(f))
+    return title, autocomplete, body
 
 
-def wrap_field(field, analyze):
-    """A copy of a search field whose value is analysed text (other fields unchanged)."""
-    if isinstance(field, RelatedFields):
-        wrapped = copy.copy(field)
-        wrapped.__class__ = AnalysedRelatedFields
-        wrapped._inner = field
-        wrapped.fields = [wrap_field(f, analyze) for f in field.fields]
-        return wrapped
-    for base, cls in (
-        (SearchField, AnalysedSearchField),
-        (AutocompleteField, AnalysedAutocompleteField),
-    ):
-        if isinstance(field, base):
-            wrapped = copy.copy(field)
-            wrapped.__class__ = cls
-            wrapped._inner = field
-            wrapped._analyze = analyze
-            return wrapped
-    return field
-
-
-class AnalysedObject:
-    """Stands in for a model instance while Wagtail's indexer reads it."""
-
-    def __init__(self, obj, analyze):
-        self._gongkai_target = obj
-        self._gongkai_cache = {}
-        self.pk = obj.pk
-        self._fields = [wrap_field(f, analyze) for f in obj.get_search_fields()]
-
-    def get_search_fields(self):
-        return self._fields
-
-    def __getattr__(self, name):
-        return getattr(self._gongkai_target, name)
-
-
-def analysed(objs, analyze):
-    return [AnalysedObject(obj, analyze) for obj in objs]
+def analysed_objects(objs, analyze):
+    """{object id (text): [(field, analysed text)]} for objs, each distinct text analysed once."""
+    analyze = once_per_text(analyze)
+    fields_of = {}
+    out = {}
+    for obj in objs:
+        cls = type(obj)
+        if cls not in fields_of:
+            fields_of[cls] = cls.get_search_fields()
+        out[force_str(obj.pk)] = list(field_values(obj, fields_of[cls], analyze))
+    return out

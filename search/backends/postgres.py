@@ -8,9 +8,8 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
-from . import frequencies, render
+from . import frequencies, postgres_writes, render
 from .entries import IndexEntryReads
-from .indexing import analysed
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
 
@@ -20,8 +19,8 @@ TITLE_WEIGHT = 4.0
 
 class ChinesePostgresIndex(base.PostgresIndex):
     def add_items(self, model, objs):
-        analyzer = get_analyzer()
-        super().add_items(model, analysed(objs, analyzer.index_text))
+        if model.get_search_fields():
+            postgres_writes.write(self, model, objs, get_analyzer().index_text)
         frequencies.forget()
 
     def delete_item(self, item):

@@ -8,9 +8,8 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
-from . import frequencies, render
+from . import frequencies, render, sqlite_writes
 from .entries import IndexEntryReads
-from .indexing import analysed
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
 
@@ -42,8 +41,8 @@ class WeightedBM25(Func):
 
 class ChineseSQLiteIndex(base.SQLiteIndex):
     def add_items(self, model, objs):
-        analyzer = get_analyzer()
-        super().add_items(model, analysed(objs, analyzer.index_text))
+        if model.get_search_fields():
+            sqlite_writes.write(self, model, objs, get_analyzer().index_text)
         frequencies.forget()
 
     def delete_item(self, item):

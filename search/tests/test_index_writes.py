@@ -1,0 +1,84 @@
+"""The batch index writers store what writing the pages one at a time stores, and keep it right
+when pages change or go away."""
+
+import pytest
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from news.models import NewsArticlePage
+from policies.models import PolicyPage
+from search.engine import SearchRequest, get_engine
+from search.tests.factories import authority, news_page, policy_doc
+
+pytestmark = pytest.mark.django_db
+
+TEXT_COLUMNS = ["object_id", "title", "autocomplete", "body"]
+if connection.vendor == "postgresql":
+    TEXT_COLUMNS += ["title_text", "body_text"]
+
+
+def _pages():
+    news_page("社區發展治理簡報", body="城乡社区发展治理，1+3+N 网格员 15分钟便民服务圈。")
+    news_page("志愿服务", body="志愿服务条例第十条。\n\n成委发[2017]27号")
+    news_page("通知", body="只有正文的页面")
+    policy = policy_doc(
+        "关于加强村务公开的通知", body="村务公开，两委。", doc_number="川民发〔2020〕3号"
+    )
+    policy.issuing_authorities.add(authority("四川省民政厅"))
+    return list(NewsArticlePage.objects.order_by("pk")), list(PolicyPage.objects.order_by("pk"))
+
+
+def _rows():
+    rows = IndexEntry.objects.order_by("content_type_id", "object_id")
+    return [tuple(str(v) for v in row) for row in rows.values_list(*TEXT_COLUMNS)]
+
+
+def _index(backend, batches):
+    backend.reset_indexes()
+    for model, objs in batches:
+        backend.get_index_for_model(model).add_items(model, objs)
+
+
+def test_one_batch_stores_what_one_page_at_a_time_stores(chinese_backend):
+    news, policies = _pages()
+    backend = get_search_backend()
+    _index(backend, [(NewsArticlePage, news), (PolicyPage, policies)])
+    in_batches = _rows()
+    _index(backend, [(type(page), [page]) for page in news + policies])
+    assert _rows() == in_batches
+    assert len(in_batches) == 4
+    assert any("社区" in row[1] and "发展" in row[1] for row in in_batches)  # folded, segmented
+
+
+def test_title_norms_are_what_wagtail_refresh_sets(chinese_backend):
+    news, _policies = _pages()
+    backend = get_search_backend()
+    _index(backend, [(NewsArticlePage, news)])
+    stored = dict(IndexEntry.objects.values_list("object_id", "title_norm"))
+    backend.get_index_for_model(NewsArticlePage)._refresh_title_norms(full=True)
+    refreshed = dict(IndexEntry.objects.values_list("object_id", "title_norm"))
+    assert stored == refreshed
+    assert len(set(stored.values())) == 3
+
+
+def test_a_changed_page_in_a_batch_replaces_its_entry(chinese_backend):
+    news, _policies = _pages()
+    backend = get_search_backend()
+    page = news[0]
+    page.title = "网格化服务管理"
+    page.save()
+    backend.get_index_for_model(NewsArticlePage).add_items(NewsArticlePage, news)
+    titles = {hit.title for hit in get_engine().search(SearchRequest(q="网格化")).hits}
+    assert titles == {"网格化服务管理"}
+    assert not get_engine().search(SearchRequest(q="簡報")).hits
+    assert IndexEntry.objects.filter(object_id=str(page.pk)).count() == 1
+
+
+def test_deleting_a_page_removes_it_from_the_index(chinese_backend):
+    news, _policies = _pages()
+    backend = get_search_backend()
+    backend.get_index_for_model(NewsArticlePage).add_items(NewsArticlePage, news)
+    news[1].delete()
+    assert not get_engine().search(SearchRequest(q="志愿服务")).hits
+    assert not IndexEntry.objects.filter(object_id=str(news[1].pk)).exists()
