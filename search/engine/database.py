@@ -59,6 +59,21 @@ def index_number_of(query):
     return text if INDEX_NUMBER_RE.fullmatch(text) else ""
 
 
+def known_item(plan, query):
+    """(page, jumps) for a query that asks for one document, else (None, False).
+
+    An exact 发文字号 or 索引号 jumps to the document (``jumps``); a document asked for by its name
+    (《民法典》, 村委会组织法) leads the list without a redirect. Every engine resolves names
+    this way, against the live pages, so they answer alike.
+    """
+    jump = find_by_doc_number(plan.only_doc_number) or find_by_field(
+        "index_number", index_number_of(query)
+    )
+    if jump:
+        return jump, True
+    return known.find_by_name(public_pages(), query, get_analyzer().synonyms), False
+
+
 class DatabaseEngine:
     name = "database"
 
@@ -105,22 +120,17 @@ class DatabaseEngine:
         if req.type and req.type not in labels:
             resp.messages.append("内容类型无效，已忽略该条件。")
             filters.pop("type")
-        jump = find_by_doc_number(plan.only_doc_number) or find_by_field(
-            "index_number", index_number_of(req.q)
-        )
+        jump, jumps = known_item(plan, req.q)
         matched = results.drop_weak(self.match(plan))
         unknown = []
-        if len(matched) < typos.MIN_RESULTS and not jump and not plan.phrases:
+        if len(matched) < typos.MIN_RESULTS and not jumps and not plan.phrases:
             # Runs of characters the index does not hold as written: likely typos.
             unknown = [run for run in typos.han_runs(plan) if not self.count(f'"{run}"')]
         if unknown:
             matched += self.near_misses(plan, exclude={pk for pk, _ in matched})
             resp.fuzzy = any(c < results.WEAK_COVERAGE for _pk, c in matched)
-        if jump:
+        if jumps:
             resp.jump_url = jump.get_url() or ""
-        else:
-            # A document asked for by its name (《民法典》) leads the list, without a redirect.
-            jump = known.find_by_name(public_pages(), req.q, get_analyzer().synonyms)
         if jump:
             matched = [(jump.pk, 1.0)] + [row for row in matched if row[0] != jump.pk]
         coverage = dict(matched)

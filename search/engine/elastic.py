@@ -2,19 +2,23 @@
 
 import datetime
 import logging
+import math
 import time
 
 from django.conf import settings
 
 from .. import extract
+from ..analysis.normalize import fold
 from ..documents import DEFAULT_ALIAS, INDEX_SETTINGS, PageDocument, mapping, to_document
 from ..runtime import get_analyzer
-from . import es_query, results, suggest
+from . import es_query, results, suggest, typos
 from .base import SearchResponse
-from .database import public_pages, type_choices
+from .database import known_item, public_pages, type_choices
 
 logger = logging.getLogger(__name__)
 CHUNK = 200
+# A hit named by one of these clauses holds the whole query (or is the document asked for).
+_FULL = {es_query.FULL_MATCH, es_query.KNOWN_ITEM}
 
 
 class ElasticsearchEngine:
@@ -98,21 +102,62 @@ class ElasticsearchEngine:
         if req.type and req.type not in labels:
             resp.messages.append("内容类型无效，已忽略该条件。")
             filters.pop("type")
-        if plan.only_doc_number:
-            found = self.client.search(
-                index=self.alias, body=es_query.doc_number_body(plan.only_doc_number)
-            )
-            if found["hits"]["hits"]:
-                resp.jump_url = found["hits"]["hits"][0]["_source"]["url"]
-        body = es_query.search_body(plan, filters, req.sort, req.page, req.per_page)
+        known, jumps = known_item(plan, req.q)
+        if jumps:
+            resp.jump_url = known.get_url() or ""
+        known_id = known.pk if known else None
+        body = es_query.search_body(plan, filters, req.sort, req.page, req.per_page, known_id)
         answer = self.client.search(index=self.alias, body=body)
         resp.count = answer["hits"]["total"]["value"]
-        resp.hits = [results.make_hit(self._record(h), plan) for h in answer["hits"]["hits"]]
+        recs = [self._record(h) for h in answer["hits"]["hits"]]
+        unknown = []
+        if resp.count < typos.MIN_RESULTS and not jumps and not plan.phrases:
+            # Runs of characters the index does not hold as written: likely typos.
+            unknown = [run for run in typos.han_runs(plan) if not self.count(f'"{run}"')]
+        if unknown and req.page == 1:
+            recs = self._with_near_misses(resp, plan, filters, recs)
+        resp.hits = [results.make_hit(rec, plan) for rec in recs]
         resp.facets = self._facets(answer.get("aggregations", {}), labels)
         resp.match = results.match_kind([{"coverage": 1.0 - h.partial} for h in resp.hits])
         if not resp.count or resp.match == "partial":
             resp.suggestions = self.suggestions(plan, req.q)
+        if unknown:
+            resp.did_you_mean = self.did_you_mean(plan, recs, unknown)
         return resp
+
+    def _with_near_misses(self, resp, plan, filters, recs):
+        """recs followed by the near misses that fit on the first page (counted in resp)."""
+        per_page = resp.request.per_page
+        near = self.near_misses(plan, filters, {r["id"] for r in recs}, per_page)
+        resp.count += len(near)
+        resp.fuzzy = bool(near)
+        return recs + near[: max(0, per_page - len(recs))]
+
+    def near_misses(self, plan, filters, exclude, size):
+        """Records of pages sharing enough character bigrams with the query (typos), below
+        the weak-match line so they follow every real match and are marked partial."""
+        query = typos.bigram_query(plan)
+        if not query:
+            return []
+        bigrams = get_analyzer().parse_query(query)
+        count = len(bigrams.groups)
+        minimum = max(typos.MIN_BIGRAMS, math.ceil(typos.MIN_BIGRAM_SHARE * count))
+        body = es_query.near_miss_body(bigrams, minimum, filters, exclude, size)
+        answer = self.client.search(index=self.alias, body=body)
+        recs = [self._record(h) for h in answer["hits"]["hits"]]
+        for rec in recs:
+            rec["coverage"] = results.WEAK_COVERAGE * 0.99
+        return recs
+
+    def did_you_mean(self, plan, recs, runs):
+        """The "您是不是要找" queries that find something, with their counts."""
+        titles = [fold(rec["title"]) for rec in recs[:30]]
+        out = []
+        for query in typos.did_you_mean(plan, titles, runs):
+            count = self.count(query)
+            if count:
+                out.append({"query": query, "count": count})
+        return out
 
     @staticmethod
     def _record(hit):
@@ -128,7 +173,7 @@ class ElasticsearchEngine:
             "body": src.get("body", ""),
             "sections": [(s["anchor"], s["heading"], s["text"]) for s in src.get("sections") or []],
             "score": hit.get("_score") or 0.0,
-            "coverage": 1.0 if es_query.FULL_MATCH in (hit.get("matched_queries") or []) else 0.5,
+            "coverage": 1.0 if set(hit.get("matched_queries") or []) & _FULL else 0.5,
         }
 
     @staticmethod

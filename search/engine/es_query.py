@@ -106,9 +106,29 @@ SORTS = {
 }
 
 
-def search_body(plan, filters, sort="relevance", page=1, per_page=10):
+# A document asked for by name or by 索引号 leads the list (the database engine does the same).
+KNOWN_ITEM = "known-item"
+KNOWN_BOOST = 10000
+
+
+def with_known_item(query, page_id):
+    """query, or query with the document page_id added and scored above every other hit."""
+    if page_id is None:
+        return query
+    pinned = {
+        "constant_score": {
+            "filter": {"ids": {"values": [str(page_id)]}},
+            "boost": KNOWN_BOOST,
+            "_name": KNOWN_ITEM,
+        }
+    }
+    return {"bool": {"should": [pinned, query], "minimum_should_match": 1}}
+
+
+def search_body(plan, filters, sort="relevance", page=1, per_page=10, known=None):
+    """The search; ``known`` is the id of a document asked for by name, listed first."""
     return {
-        "query": match_query(plan),
+        "query": with_known_item(match_query(plan), known),
         "post_filter": {"bool": {"filter": filters_clause(filters)}},
         "aggs": aggregations(filters),
         "sort": SORTS.get(sort, SORTS["relevance"]),
@@ -123,8 +143,19 @@ def count_body(plan):
     return {"query": match_query(plan)}
 
 
-def doc_number_body(number):
-    return {"query": {"term": {"doc_number": number}}, "size": 1, "_source": ["url"]}
+def near_miss_body(bigrams, minimum, filters, exclude=(), size=10):
+    """Typos: documents holding at least ``minimum`` of the query's character bigrams (each an
+    exact two-character phrase, the plan of typos.bigram_query), real matches excluded."""
+    groups = [_alternative(a) for g in bigrams.groups for a in g.alternatives if a.tokens]
+    query = {"bool": {"should": groups, "minimum_should_match": minimum}}
+    if exclude:
+        query["bool"]["must_not"] = [{"ids": {"values": [str(pk) for pk in exclude]}}]
+    return {
+        "query": query,
+        "post_filter": {"bool": {"filter": filters_clause(filters)}},
+        "size": size,
+        "_source": {"excludes": ["*_tokens", "autocomplete"]},
+    }
 
 
 def autocomplete_body(tokens, size=8):

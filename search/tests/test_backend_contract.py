@@ -238,12 +238,20 @@ def test_weak_partial_hits_give_suggestions_instead(answers, engine_name):
     assert resp.hits == [] and resp.count == 0
 
 
-def test_index_number_jumps_to_the_document(corpus):
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_index_number_jumps_to_the_document(corpus, engine_name):
     page = corpus["policy"]
     page.index_number = "000014349/2017-00027"
     page.save_revision().publish()
     for variant in ["000014349/2017-00027", " ０００014349/2017-00027 "]:
-        resp = run("database", variant)
+        resp = run(engine_name, variant)
         assert resp.jump_url == page.url
         assert resp.hits[0].title == page.title
-    assert run("database", "000014349/2017-00028").jump_url == ""
+    assert run(engine_name, "000014349/2017-00028").jump_url == ""
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_a_document_asked_for_by_name_leads(corpus, engine_name):
+    resp = run(engine_name, "《成都市社区志愿服务管理办法》")
+    assert resp.jump_url == ""
+    assert resp.hits[0].title == corpus["repealed"].title and not resp.hits[0].partial

@@ -88,9 +88,6 @@ def test_doc_number_and_phrase_bodies():
     phrase = must[0]["bool"]["should"][1]["match_phrase"]["body_tokens"]["query"]
     assert phrase == "城 乡 社 区"
     assert must[1]["bool"]["should"][1]["term"]["body_tokens"]["value"] == "成委发2017n27号"
-    assert es_query.doc_number_body("成委发〔2017〕27号")["query"] == {
-        "term": {"doc_number": "成委发〔2017〕27号"}
-    }
 
 
 def test_filters_are_post_filters_and_facets_exclude_their_own_filter():
