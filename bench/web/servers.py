@@ -189,7 +189,7 @@ http {{
     server {{
         listen 127.0.0.1:{static_port};
         root {work}/static-copy;
-        location / {{ try_files $uri ${{uri}}index.html =404; }}
+        location / {{ try_files $uri ${{uri}}index.html =404; gzip_static on; }}
     }}
 }}
 """
