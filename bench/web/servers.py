@@ -274,6 +274,22 @@ def rss_kib(pid):
     return total
 
 
+def cpu_seconds(pid):
+    """CPU time (user + system) the children of a process have used: nginx's workers."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    ticks = 0
+    for child in children:
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def multiprocessing_workers():
     """The worker count site/deploy/gunicorn.conf.py picks, so stock Wagtail gets the same."""
     import multiprocessing
