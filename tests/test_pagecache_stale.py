@@ -2,6 +2,7 @@
 until the new one is written, never longer than PAGECACHE_MAX_STALE_SECONDS; content that goes
 away (withdrawn, restricted) is gone at once; a refresh reaches the other nodes, signed."""
 
+import gzip
 import hashlib
 import json
 import threading
@@ -170,3 +171,20 @@ def test_readers_get_whole_files_while_pages_are_retired_and_written_again():
         reader.join()
     assert problems == [] and len(seen) == 2
     assert store.stale_files() == []
+
+
+def test_each_file_has_a_gzip_twin_that_goes_and_stays_with_it(client):
+    article = news_article("压缩副本")
+    client.get(article.url)
+    plain = store.cached_file(article.url)
+    twin = plain.with_name("index.html.gz")
+    assert gzip.decompress(twin.read_bytes()) == plain.read_bytes()
+    assert twin not in store.cached_files()
+
+    store.retire_paths([article.url])  # served stale: the twin too (nginx's gzip_static)
+    stale = store.cached_file(article.url)
+    assert gzip.decompress(stale.with_name("index.html.gz").read_bytes()) == stale.read_bytes()
+    assert not twin.exists()
+    store.purge_paths([article.url])
+    assert store.cached_file(article.url) is None
+    assert not [p for p in store.root().rglob("*.gz")]

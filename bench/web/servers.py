@@ -189,7 +189,7 @@ http {{
     server {{
         listen 127.0.0.1:{static_port};
         root {work}/static-copy;
-        location / {{ try_files $uri ${{uri}}index.html =404; }}
+        location / {{ try_files $uri ${{uri}}index.html =404; gzip_static on; }}
     }}
 }}
 """
@@ -272,6 +272,22 @@ def rss_kib(pid):
         except OSError:
             continue
     return total
+
+
+def cpu_seconds(pid):
+    """CPU time (user + system) the children of a process have used: nginx's workers."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    ticks = 0
+    for child in children:
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def multiprocessing_workers():

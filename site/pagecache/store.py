@@ -16,12 +16,14 @@ into the stale buckets of the next PAGECACHE_MAX_STALE_SECONDS, then leaves ``cu
 keeps serving it until the new version is written (``write`` drops the stale copies) and never
 after the last bucket is over, whoever fails to render it. Content that goes away is removed
 from both places at once (``purge_paths``). Both bump the purge epoch: a render that started
-before is not stored. Files are only ever replaced whole (temporary file + ``os.replace``), so a
-reader gets the old or the new file, never half of one; a file removed under nginx's feet goes
-to the application (``error_page 404`` in the recipe).
+before is not stored. Each file has a gzip twin (``index.html.gz``, for nginx's ``gzip_static``),
+written before it and removed after it. Files are only ever replaced whole (temporary file +
+``os.replace``), so a reader gets the old or the new file, never half of one; a file removed
+under nginx's feet goes to the application (``error_page 404`` in the recipe).
 """
 
 import fcntl
+import gzip
 import os
 import shutil
 import tempfile
@@ -38,6 +40,7 @@ MAX_PATH_BYTES = 1024
 EPOCH_FILE = ".epoch"
 FEED_FILE_SUFFIXES = (".xml", ".rss", ".atom")
 STALE = "stale"
+GZ = ".gz"  # each file's pre-compressed twin, for nginx's gzip_static
 # nginx names the bucket by cutting the last digit off the seconds of $msec (gongkai-maps.conf).
 BUCKET_SECONDS = 10
 
@@ -169,33 +172,53 @@ def write(generation, variant, path, content, started=None):
     if started is not None and epoch() != started:
         return False
     target = Path(generation) / variant / rel
+    twin = _twin(target)
     try:
-        _replace(target, content)
+        written = [_replace(twin, gzip.compress(content, 6, mtime=0)), _replace(target, content)]
     except OSError:
         return False
     if started is not None and epoch() != started:
-        _unlink_if_same(target, tmp_stat=os.stat(target) if target.exists() else None)
+        for path, inode in zip((twin, target), written, strict=True):
+            _unlink_if_same(path, inode)
         return False
     _drop_stale(Path(generation), variant, [rel])
     return True
 
 
+def _twin(target):
+    return target.with_name(target.name + GZ)
+
+
 def _replace(target, content):
+    """Write ``target`` whole; returns the new file's inode."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     with os.fdopen(fd, "wb") as handle:
         handle.write(content)
     os.chmod(tmp, 0o644)
+    inode = os.stat(tmp).st_ino
     os.replace(tmp, target)
+    return inode
 
 
-def _unlink_if_same(target, tmp_stat):
+def _unlink_if_same(target, inode):
     """Remove a file just written that lost the race with a purge (unless already replaced)."""
     try:
-        if tmp_stat and os.stat(target).st_ino == tmp_stat.st_ino:
+        if os.stat(target).st_ino == inode:
             target.unlink()
     except OSError:
         pass
+
+
+def _unlink(target):
+    """Remove a file and then its compressed twin; True if the file was there."""
+    try:
+        target.unlink()
+        found = True
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        found = False
+    _twin(target).unlink(missing_ok=True)
+    return found
 
 
 def _feed_files(folder):
@@ -226,10 +249,7 @@ def _sweep(gen):
 def _drop_stale(gen, variant, rels):
     for _, folder in _buckets(gen):
         for rel in rels:
-            try:
-                (folder / variant / rel).unlink()
-            except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-                continue
+            _unlink(folder / variant / rel)
 
 
 def _targets(folder, rels, feeds):
@@ -257,11 +277,7 @@ def purge_paths(paths, feeds=False):
         for folder in folders:
             for variant in VARIANTS:
                 for target in _targets(folder / variant, _rels(paths), feeds):
-                    try:
-                        target.unlink()
-                        removed += folder == gen
-                    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-                        continue
+                    removed += _unlink(target) and folder == gen
         _sweep(gen)
         return removed
 
@@ -285,17 +301,22 @@ def retire_paths(paths, feeds=False):
                     continue
                 rel = target.relative_to(folder)
                 for name in buckets:
-                    _link(target, gen / STALE / name / variant / rel)
-                target.unlink(missing_ok=True)
+                    dest = gen / STALE / name / variant / rel
+                    _link(_twin(target), _twin(dest))
+                    _link(target, dest)
+                _unlink(target)
                 retired += 1
         return retired
 
 
 def _link(source, dest):
-    """Hard-link ``source`` to ``dest``, replacing it whole."""
+    """Hard-link ``source`` to ``dest``, replacing it whole (nothing if ``source`` just went)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.parent / f".tmp-{os.getpid()}-{time.time_ns()}"
-    os.link(source, tmp)
+    try:
+        os.link(source, tmp)
+    except FileNotFoundError:
+        return
     os.replace(tmp, dest)
 
 
@@ -317,7 +338,12 @@ def cached_file(path, cookies=None):
 
 
 def _files(folder):
-    return [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".tmp-")]
+    """The cached files below ``folder`` (not their compressed twins, not temporary files)."""
+    return [
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith(".tmp-") and not p.name.endswith(GZ)
+    ]
 
 
 def cached_files():
