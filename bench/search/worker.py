@@ -90,10 +90,15 @@ def build_pages(size):
 
 
 def analyze_tables():
-    """Fresh planner statistics after bulk loads (autovacuum would do this on a live site)."""
+    """Fresh planner statistics after bulk loads, and on PostgreSQL the GIN pending lists merged
+    (autovacuum does both on a live site). With 100k freshly inserted rows still in the pending
+    lists the planner scans the whole table instead of the GIN indexes (36 ms against 1.6 ms for
+    a rare word at 10k documents), for stock Wagtail and for ours alike."""
     from django.db import connection
 
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM ANALYZE wagtailsearch_indexentry")
         cursor.execute("ANALYZE")
 
 

@@ -32,6 +32,18 @@ class ChinesePostgresIndex(base.PostgresIndex):
         frequencies.forget()
 
 
+class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
+    def finish(self):
+        super().finish()
+        postgres_writes.merge_pending_entries(self.index.write_connection)
+
+
+class ChinesePostgresAtomicRebuilder(base.PostgresSearchAtomicRebuilder):
+    def finish(self):
+        super().finish()
+        postgres_writes.merge_pending_entries(self.index.write_connection)
+
+
 class ChinesePostgresQueryCompiler(base.PostgresSearchQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, (PlainText, Phrase)):
@@ -122,6 +134,8 @@ class ChinesePostgresSearchBackend(base.PostgresSearchBackend):
     results_class = ChinesePostgresSearchResults
     autocomplete_query_compiler_class = ChinesePostgresAutocompleteCompiler
     index_class = ChinesePostgresIndex
+    rebuilder_class = ChinesePostgresRebuilder
+    atomic_rebuilder_class = ChinesePostgresAtomicRebuilder
 
     def __init__(self, params):
         super().__init__(params)

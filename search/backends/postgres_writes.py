@@ -117,3 +117,19 @@ def _write_batch(cursor, table, content_type, indexers, compiler, connection):
         rows_sql.append(sql)
         params.extend(row_params)
     cursor.execute(_insert(table, rows_sql[1:]), [lavg] + params)
+
+
+def merge_pending_entries(connection):
+    """Merge the GIN indexes' pending lists and refresh planner statistics (what autovacuum
+    does later). Right after a rebuild the pending lists hold most of the index, and the
+    planner, counting their pages, scans the whole table instead of the GIN indexes: 36 ms
+    against 1.6 ms for a rare word at 10,000 documents."""
+    table = base.IndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+            "WHERE i.indrelid = %s::regclass AND a.amname = 'gin'",
+            [table],
+        )
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
