@@ -8,7 +8,13 @@ from listings import fragments
 from listings.fragments import code_version
 from policies.models import PolicyPage
 from policies.models.choices import RelationType
-from policies.tests.factories import make_package, make_policy, relate, stream_from_text
+from policies.tests.factories import (
+    make_interpretation,
+    make_package,
+    make_policy,
+    relate,
+    stream_from_text,
+)
 
 pytestmark = pytest.mark.django_db
 TEXT = "第一条 为了规范村务公开，制定本办法。\n第二条 本办法自发布之日起施行。"
@@ -162,3 +168,11 @@ def test_the_library_lists_a_new_policy_at_once_and_drops_an_unpublished_one(cli
 
     PolicyPage.objects.get(pk=second.pk).unpublish()
     assert "第二份文件" not in _content(client.get(url).content.decode())
+
+
+def test_a_newly_published_interpretation_shows_on_the_policy_page(client):
+    policy = make_policy("待解读的办法", text=TEXT)
+    assert "暂无解读" in client.get(policy.url).content.decode()
+    make_interpretation(policy, title="一图读懂待解读的办法")
+    page = client.get(policy.url).content.decode()
+    assert "一图读懂待解读的办法" in page and "暂无解读" not in page
