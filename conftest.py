@@ -12,3 +12,12 @@ def _forget_cached_site_addresses():
     Site.clear_site_root_paths_cache()
     yield
     Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(autouse=True)
+def _new_fragment_generation():
+    """Rendered fragments outlive a test's rolled-back rows, and the next test may reuse the
+    same page ids and revision ids: each test starts a new generation (listings.fragments)."""
+    from listings.fragments import bump
+
+    bump()

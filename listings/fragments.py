@@ -2,9 +2,10 @@
 
 * ``generation()``: a counter in the shared cache that changes whenever a page is published,
   unpublished, moved, deleted or saved whole, a view restriction changes, an image, a
-  taxonomy term or the site identity is saved; fragments that show other pages (relations,
-  packages, JSON-LD, the home page, the library's facets) key on it. When the cache loses
-  the counter it starts again from the clock, never from a value an old fragment may carry.
+  document, a taxonomy term or the site identity is saved; fragments that show other pages
+  (a policy's relations, packages, interpretations and JSON-LD, the home page, the library)
+  key on it. When the cache loses the counter it starts again from the clock, never from a
+  value an old fragment may carry.
 * ``code_version()``: the release (``GONGKAI_RELEASE``, e.g. the git revision deployed) or
   else a hash of the project's templates and Python files, read once per process, so a
   deploy with changed templates never serves fragments of the old ones.
@@ -98,6 +99,7 @@ def code_version():
 def connect():
     """Bump the generation on whatever changes what a page shows of other pages."""
     from django.db.models.signals import post_delete, post_save
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -107,7 +109,8 @@ def connect():
     post_page_move.connect(bump, dispatch_uid="fragments_moved")
     post_delete.connect(_deleted, dispatch_uid="fragments_deleted")
     post_save.connect(_saved, dispatch_uid="fragments_page_saved")
-    for model in (PageViewRestriction, get_image_model(), *_taxonomy_models()):
+    watched = (PageViewRestriction, get_image_model(), get_document_model())
+    for model in (*watched, *_taxonomy_models()):
         post_save.connect(bump, sender=model, dispatch_uid=f"fragments_saved_{model.__name__}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"fragments_gone_{model.__name__}")
 

@@ -211,6 +211,21 @@ def _cached_facets(base, filters, sort, cache_key, count):
     return found
 
 
+QUERY_KEYS = (*FILTER_LABELS, "sort", "page")
+
+
+def query_key(params):
+    """The query string as far as the library reads it (its keys in order): the listing is a
+    function of this, the policies and today, so a cached fragment may key on it."""
+    return urlencode([(k, params.get(k)) for k in QUERY_KEYS if params.get(k)])
+
+
+def active_filters(base, params):
+    """The valid filters alone (the feed links in the head), without the listing."""
+    query = parse_listing(params, sorts=SORTS, default_sort=DEFAULT_SORT, fallbacks=FALLBACKS)
+    return _parse_filters(params, base, query.year)[0]
+
+
 def run_library_query(base, params, cache_key=None):
     """Apply the query string ``params`` to the live policies ``base``; never raises on input.
 

@@ -7,6 +7,8 @@ starter page measured before and after, so the ratio uses the mean of both.
     .venv/bin/python bench/web/uncached.py --work /tmp/gongkai-render --duration 8
 
 ``--work`` keeps the demo site and the starter project between runs (built on the first run).
+``--before DIR`` also serves the same site from another checkout (e.g. ``git archive`` of the
+previous commit unpacked in DIR) and measures its pages in the same run.
 """
 
 import argparse
@@ -32,15 +34,30 @@ def prepare(work):
     return env, stock_env
 
 
-def urls(paths, app):
+def start_checkout(env, port, work, checkout):
+    """Gongkai served from another checkout: its folders first on the path, ``gongkai`` being
+    its site/ folder (as the editable install maps it)."""
+    shim = work / "checkout-path"
+    shim.mkdir(exist_ok=True)
+    link = shim / "gongkai"
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(checkout / "site")
+    env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}", PYTHONPATH=f"{shim}:{checkout}")
+    cmd = [servers.VENV_BIN / "gunicorn", "-c", checkout / "site/deploy/gunicorn.conf.py"]
+    return servers.start(cmd, env, cwd=checkout, log=work / "gunicorn-checkout.log")
+
+
+def urls(paths, app, suffix=""):
     named = ("home", "policy", "listing", "filter", "page 2")
-    return [(name, app + quote(paths[name], safe="/?=&")) for name in named]
+    return [(name + suffix, app + quote(paths[name], safe="/?=&")) for name in named]
 
 
 def measure(args, paths):
     app = f"http://127.0.0.1:{args.port}"
     stock = f"http://127.0.0.1:{args.port + 1}/"
-    runs = [("stock (before)", stock), *urls(paths, app), ("stock (after)", stock)]
+    before = urls(paths, f"http://127.0.0.1:{args.port + 2}", " (before)") if args.before else []
+    runs = [("stock (before)", stock), *before, *urls(paths, app), ("stock (after)", stock)]
     for _, url in runs:
         servers.fetch(url)
     results = {}
@@ -61,6 +78,7 @@ def main():
     parser.add_argument("--duration", type=int, default=8)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--port", type=int, default=18300, help="Gongkai; the starter gets +1")
+    parser.add_argument("--before", type=Path, help="another checkout, served on --port + 2")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="gongkai-uncached-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -71,9 +89,11 @@ def main():
         servers.start_gongkai(env, args.port, work),
         servers.start_stock(stock_env, args.port + 1, work, workers),
     ]
+    if args.before:
+        processes.append(start_checkout(env, args.port + 2, work, args.before.resolve()))
     try:
-        servers.wait_until_up(f"http://127.0.0.1:{args.port}/")
-        servers.wait_until_up(f"http://127.0.0.1:{args.port + 1}/")
+        for port in range(args.port, args.port + (3 if args.before else 2)):
+            servers.wait_until_up(f"http://127.0.0.1:{port}/")
         print(f"wrk {args.duration} s, {args.connections} connections; {workers} workers each\n")
         measure(args, paths)
     finally:

@@ -47,3 +47,16 @@ def test_the_home_page_s_own_intro_saved_without_a_revision_shows_at_once(client
     home.intro = "欢迎访问新的首页简介"
     home.save()
     assert "欢迎访问新的首页简介" in _content(client)
+
+
+def test_a_policy_picked_for_the_home_page_shows_at_once(client):
+    from home.models import HomeFeaturedPolicy, HomePage
+    from policies.tests.factories import policy_page
+
+    policy_page(title="推荐给首页的政策")
+    assert "推荐给首页的政策" in _content(client)  # the newest, as nothing is picked
+    other = policy_page(title="编辑挑选的政策")
+    _content(client)
+    HomeFeaturedPolicy.objects.create(home=HomePage.objects.get(), page=other)
+    page = _content(client)
+    assert "编辑挑选的政策" in page and "推荐给首页的政策" not in page

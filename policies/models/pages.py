@@ -54,18 +54,33 @@ class PolicyIndexPage(Page):
         verbose_name = "政策文件库"
 
     def get_context(self, request, *args, **kwargs):
-        from listings.fragments import request_stamp
-        from policies.library import run_library_query
+        from types import SimpleNamespace
 
-        from .packages import PolicyPackagePage
+        from django.utils.functional import SimpleLazyObject
+
+        from listings.fragments import request_stamp
+        from policies import library
 
         context = super().get_context(request, *args, **kwargs)
-        base = PolicyPage.objects.descendant_of(self).live().public()
+        base = PolicyPage.objects.descendant_of(self).live()
         stamp = f"{self.pk}:{request_stamp(request)}"
-        context["library"] = run_library_query(base, request.GET, cache_key=stamp)
-        context["policies"] = context["library"].page.object_list
-        context["packages"] = PolicyPackagePage.objects.descendant_of(self).live().public()
+        # Computed only when the template's fragment is not in the cache.
+        listing = SimpleLazyObject(
+            lambda: library.run_library_query(base.public(), request.GET, cache_key=stamp)
+        )
+        context["library"] = listing
+        context["library_query"] = library.query_key(request.GET)
+        checked = base.public() if request.GET.get("year") else base  # only a year reads it
+        filters = library.active_filters(checked, request.GET)
+        context["library_head"] = SimpleNamespace(filters=filters)
+        context["policies"] = SimpleLazyObject(lambda: listing.page.object_list)
+        context["packages"] = SimpleLazyObject(self._live_packages)
         return context
+
+    def _live_packages(self):
+        from .packages import PolicyPackagePage
+
+        return list(PolicyPackagePage.objects.descendant_of(self).live().public())
 
 
 class PolicyInterpretationPage(AttributedPage, Page):

@@ -8,7 +8,13 @@ from listings import fragments
 from listings.fragments import code_version
 from policies.models import PolicyPage
 from policies.models.choices import RelationType
-from policies.tests.factories import make_package, make_policy, relate, stream_from_text
+from policies.tests.factories import (
+    make_interpretation,
+    make_package,
+    make_policy,
+    relate,
+    stream_from_text,
+)
 
 pytestmark = pytest.mark.django_db
 TEXT = "第一条 为了规范村务公开，制定本办法。\n第二条 本办法自发布之日起施行。"
@@ -146,3 +152,27 @@ def test_a_preview_never_shows_the_published_fragments(client, admin_client):
     preview = admin_client.get(f"/admin/pages/{page.pk}/revisions/{revision.pk}/view/")
     preview = preview.content.decode()
     assert "为了推进村务公开" in preview and "为了规范村务公开" not in preview
+
+
+def test_the_library_lists_a_new_policy_at_once_and_drops_an_unpublished_one(client):
+    make_policy("第一份文件", text=TEXT, topics=["社区治理"])
+    url = "/policies/?topic=社区治理"
+    first = _content(client.get(url).content.decode())
+    assert "第一份文件" in first and "<strong>1</strong>" in first
+    assert _content(client.get(url).content.decode()) == first  # the stored fragment
+
+    second = make_policy("第二份文件", text=TEXT, topics=["社区治理"])
+    listed = _content(client.get(url).content.decode())
+    assert "第二份文件" in listed and "<strong>2</strong>" in listed
+    assert listed == _uncached(client, url)
+
+    PolicyPage.objects.get(pk=second.pk).unpublish()
+    assert "第二份文件" not in _content(client.get(url).content.decode())
+
+
+def test_a_newly_published_interpretation_shows_on_the_policy_page(client):
+    policy = make_policy("待解读的办法", text=TEXT)
+    assert "暂无解读" in client.get(policy.url).content.decode()
+    make_interpretation(policy, title="一图读懂待解读的办法")
+    page = client.get(policy.url).content.decode()
+    assert "一图读懂待解读的办法" in page and "暂无解读" not in page

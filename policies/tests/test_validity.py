@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from listings import fragments
 from policies.library import run_library_query
 from policies.models import PolicyPage, PolicyRelation, RelationType
 from policies.validity import annotate_validity
@@ -145,6 +146,8 @@ def test_amendment_follows_its_date(client):
     assert facet == {"有效": 2}
 
     PolicyRelation.objects.filter(page=new).update(date=today)
+    # As if the day had come (rendered fragments key on the date): a new generation.
+    fragments.bump()
     old = PolicyPage.objects.get(pk=old.pk)
     assert old.current_validity == "已修订"
     html = page_html(client, old)
