@@ -188,3 +188,16 @@ def test_each_file_has_a_gzip_twin_that_goes_and_stays_with_it(client):
     store.purge_paths([article.url])
     assert store.cached_file(article.url) is None
     assert not [p for p in store.root().rglob("*.gz")]
+
+
+def test_a_new_slug_drops_the_old_address(client, django_capture_on_commit_callbacks):
+    article = news_article("换了地址的新闻")
+    old_url = article.url
+    client.get(old_url)
+    article.slug = "new-address"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.url != old_url
+    assert served(old_url) is None
+    assert "换了地址的新闻" in served(article.url)

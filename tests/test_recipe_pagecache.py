@@ -155,11 +155,13 @@ def _hit(client, path):
 def test_a_publish_is_read_from_the_old_files_until_the_worker_has_written_the_new(recipe):
     client = Client(recipe.site_port)
     paths = ["/", "/news/"]
-    for path in paths:
-        client.get(path)
-    before = {path: _hit(client, path) for path in paths}
-    recipe.stop_workers()  # the refresh waits: what readers get while it is being rendered
+    # The refresh waits: what readers get while it is being rendered. (Stopped first: a worker
+    # finishes the task it is running, which may write these files.)
+    recipe.stop_workers()
     try:
+        for path in paths:
+            client.get(path)
+        before = {path: _hit(client, path) for path in paths}
         url = publish_news(recipe, "刷新期间的快讯", "while-rendering")
         for path in paths:  # still from the file, the old version, no reader sent to gunicorn
             assert _hit(client, path) == before[path]

@@ -9,8 +9,8 @@ index) on every node through the frontend-cache backends and renders them again.
 
 Content that goes away — an unpublished or deleted page, a withdrawn disclosure, an answer taken
 back — is removed at once with everything that shows it, stale copies included, on this node and
-through the backends on every other. Moving a page, a view restriction, sites, locales and
-taxonomy empty the whole cache.
+through the backends on every other. Moving a page or changing its slug, a view restriction,
+sites, locales and taxonomy empty the whole cache.
 """
 
 import logging
@@ -22,7 +22,7 @@ from django.urls import reverse
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import affected, renderer, store
 from .frontend import purge_locally
@@ -135,7 +135,8 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 
 def on_page_moved(sender, instance, **kwargs):
-    changed([instance], everything=True)  # every descendant's old address goes too
+    """Moved, or its slug changed: every descendant's old address goes too."""
+    changed([instance], everything=True)
 
 
 def _pages_of(instance):
@@ -219,6 +220,7 @@ def connect():
     page_published.connect(on_page_changed, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")
+    page_slug_changed.connect(on_page_moved, dispatch_uid="pagecache_slug_changed")
     post_save.connect(on_model_saved, dispatch_uid="pagecache_saved")
     post_delete.connect(on_model_deleted, dispatch_uid="pagecache_deleted")
     if apps.is_installed("enquiries"):
