@@ -20,24 +20,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VAR = ROOT / "var"
-PG_URL = os.environ.get(
-    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/gongkai_bench_search"
-)
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
-def _postgres_available():
+def _postgres_available(name):
     try:
         import psycopg
 
-        with psycopg.connect(
-            "postgres://postgres@127.0.0.1:5432/postgres", connect_timeout=2
-        ) as conn:
+        with psycopg.connect(f"{PG_SERVER}/postgres", connect_timeout=2) as conn:
             conn.autocommit = True
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = 'gongkai_bench_search'"
-            ).fetchone()
-            if not exists:
-                conn.execute("CREATE DATABASE gongkai_bench_search")
+            # A fresh database for every run (the worker expects an empty site).
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
         return True
     except Exception as error:  # no server: skip that column
         print(f"PostgreSQL 不可用，跳过：{error}", file=sys.stderr)
@@ -77,23 +71,28 @@ def main():
     )
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--databases", default="sqlite,postgres", help="sqlite, postgres or both")
+    parser.add_argument(
+        "--scratch", default="bench-search", help="name of the scratch SQLite file and database"
+    )
     args = parser.parse_args()
+    sqlite_file = f"{args.scratch}.sqlite3"
+    pg_name = args.scratch.replace("-", "_")
     VAR.mkdir(exist_ok=True)
     chosen = {d.strip().lower() for d in args.databases.split(",")}
     databases = []
     if "sqlite" in chosen:
-        databases.append(("SQLite", f"sqlite:///{VAR / 'bench-search.sqlite3'}"))
-    if "postgres" in chosen and _postgres_available():
-        databases.append(("PostgreSQL", PG_URL))
+        databases.append(("SQLite", f"sqlite:///{VAR / sqlite_file}"))
+    if "postgres" in chosen and _postgres_available(pg_name):
+        databases.append(("PostgreSQL", f"{PG_SERVER}/{pg_name}"))
     engines = ["stock", "ours"] + (["elasticsearch"] if os.environ.get("ELASTICSEARCH_URL") else [])
     rows = []
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
         for db_name, url in databases:
             if db_name == "SQLite":
                 for suffix in ("", "-wal", "-shm"):
-                    (VAR / f"bench-search.sqlite3{suffix}").unlink(missing_ok=True)
+                    (VAR / f"{sqlite_file}{suffix}").unlink(missing_ok=True)
             else:
-                _postgres_available()
+                _postgres_available(pg_name)
             print(f"… {db_name} {size} 篇", file=sys.stderr, flush=True)
             result = _run_worker(url, size, engines)
             rows.append((db_name, size, result))

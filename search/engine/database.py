@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from django.db.models import prefetch_related_objects
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 from .. import extract
 from ..analysis.normalize import fold
@@ -91,6 +91,11 @@ class DatabaseEngine:
     def records(self, ids):
         """Facet data of the matched pages, in rank order (text is read later, per shown hit)."""
         pages = list(Page.objects.filter(pk__in=ids).specific())
+        # Every page's URL from one read of the site root paths (Wagtail reads them once per
+        # page object otherwise: a cache query per matched page).
+        root_paths = Site.get_site_root_paths()
+        for page in pages:
+            page._wagtail_cached_site_root_paths = root_paths
         by_class = {}
         for page in pages:
             by_class.setdefault(type(page), []).append(page)
@@ -98,6 +103,8 @@ class DatabaseEngine:
             field_names = {f.name for f in model._meta.get_fields()}
             if "issuing_authorities" in field_names:
                 prefetch_related_objects(group, "issuing_authorities")
+            if "relations_in" in field_names:  # today's validity, without a query per page
+                prefetch_related_objects(group, "relations_in__page")
         by_id = {page.pk: page for page in pages}
         recs = []
         for rank, pk in enumerate(ids):
