@@ -8,7 +8,6 @@ from django.db.models import prefetch_related_objects
 from wagtail.models import Page, Site, get_page_models
 
 from .. import extract
-from ..analysis.normalize import fold
 from ..backends.planning import PlannedQuery
 from ..runtime import get_analyzer
 from . import known, results, suggest, typos
@@ -181,13 +180,7 @@ class DatabaseEngine:
 
     def did_you_mean(self, plan, recs, runs):
         """The "您是不是要找" queries that find something, with their counts."""
-        titles = [fold(rec["title"]) for rec in recs[:30]]
-        out = []
-        for query in typos.did_you_mean(plan, titles, runs):
-            count = self.count(query)
-            if count:
-                out.append({"query": query, "count": count})
-        return out
+        return typos.found_suggestions(plan, recs, runs, self.count)
 
     def suggestions(self, plan, query):
         out = []

@@ -8,7 +8,6 @@ import time
 from django.conf import settings
 
 from .. import extract
-from ..analysis.normalize import fold
 from ..documents import DEFAULT_ALIAS, INDEX_SETTINGS, PageDocument, mapping, to_document
 from ..runtime import get_analyzer
 from . import es_query, results, suggest, typos
@@ -151,13 +150,7 @@ class ElasticsearchEngine:
 
     def did_you_mean(self, plan, recs, runs):
         """The "您是不是要找" queries that find something, with their counts."""
-        titles = [fold(rec["title"]) for rec in recs[:30]]
-        out = []
-        for query in typos.did_you_mean(plan, titles, runs):
-            count = self.count(query)
-            if count:
-                out.append({"query": query, "count": count})
-        return out
+        return typos.found_suggestions(plan, recs, runs, self.count)
 
     @staticmethod
     def _record(hit):

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from ..analysis.analyzer import _dictionary_set
-from ..analysis.normalize import is_han
+from ..analysis.normalize import fold, is_han
 
 # Fewer results than this and the bigram fallback joins in.
 MIN_RESULTS = 3
@@ -87,3 +87,15 @@ def did_you_mean(plan, titles, runs, limit=3):
             if corrected != plan.text and corrected not in out:
                 out.append(corrected)
     return out[:limit]
+
+
+def found_suggestions(plan, recs, runs, count):
+    """The "您是不是要找" queries that find something, with their counts: the corrections built
+    from the titles of the nearest records, each counted by the engine's ``count(query)``."""
+    titles = [fold(rec["title"]) for rec in recs[:30]]
+    out = []
+    for query in did_you_mean(plan, titles, runs):
+        found = count(query)
+        if found:
+            out.append({"query": query, "count": found})
+    return out
