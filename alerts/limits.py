@@ -4,10 +4,10 @@ send to many inboxes."""
 
 from django.conf import settings
 
+from personaldata.mailboxes import mailbox
 from throttling.client_ip import client_ip
+from throttling.mail import allow_outgoing_mail
 from throttling.ratelimit import Limit
-
-from .addresses import normalize
 
 DEFAULT_PER_ADDRESS = 5  # confirmation requests per e-mail address per window
 DEFAULT_PER_CLIENT = 20  # confirmation requests per client address per window
@@ -20,8 +20,10 @@ def _limit(name, setting, default):
 
 
 def allow_subscription(request, address):
-    """Count one request; False once the e-mail address or the client is over its limit."""
+    """Count one request; False once the mailbox (``+tags`` and case folded away), the client
+    or the site's hourly mail budget is over its limit."""
     per_client = _limit("alerts:client", "ALERTS_RATE_PER_CLIENT", DEFAULT_PER_CLIENT)
     per_address = _limit("alerts:email", "ALERTS_RATE_PER_ADDRESS", DEFAULT_PER_ADDRESS)
     client_ok = per_client.allow(client_ip(request))
-    return per_address.allow(normalize(address)) and client_ok
+    mailbox_ok = per_address.allow(mailbox(address))
+    return mailbox_ok and client_ok and allow_outgoing_mail()

@@ -4,9 +4,9 @@ import re
 
 from django import forms
 
+from personaldata import identity as idnumbers
 from taxonomy.models import IssuingAuthority
 
-from . import idnumbers
 from .models import Delivery, Form
 from .outcomes import APPLICANT_CHOICES, PERSON
 

@@ -16,8 +16,9 @@ import datetime
 from importing import RecordType, register
 from importing.pages import lookup
 from importing.records import check_date, check_url
+from personaldata import identity as idnumbers
 
-from . import clock, idnumbers, rules
+from . import clock, rules
 from .models import ClockPause, Enquiry, Extension, Moderation, Status
 from .outcomes import APPLICANT_CHOICES, GROUND_CHOICES, OUTCOME_CHOICES
 

@@ -307,3 +307,32 @@ def test_elder_mode_and_small_screens_have_styles():
 
 def test_subscriber_str_is_masked():
     assert str(SubscriberFactory(email="wang.wu@example.com")) == "w***@example.com"
+
+
+def test_rate_limit_counts_one_mailbox_whatever_its_tags(
+    client, village, django_capture_on_commit_callbacks, settings
+):
+    """Ten spellings of one inbox (+tags, capitals, full-width ＠) share the per-address limit."""
+    settings.ALERTS_RATE_PER_ADDRESS = 3
+    settings.ALERTS_RATE_PER_CLIENT = 100
+    spellings = [f"victim+{n}@example.com" for n in range(6)] + [
+        "Victim@Example.com",
+        "victim＠example.com",
+        "VICTIM+x@example.com",
+        "victim@example.com",
+    ]
+    for n, email in enumerate(spellings):
+        subscribe(client, django_capture_on_commit_callbacks, "search", f"检索{n}", email=email)
+    assert len(mail.outbox) == 3
+
+
+def test_the_site_wide_hourly_mail_budget_stops_a_flood(
+    client, village, django_capture_on_commit_callbacks, settings
+):
+    settings.MAIL_HOURLY_CAP = 2
+    settings.ALERTS_RATE_PER_CLIENT = 100
+    for n in range(5):
+        subscribe(
+            client, django_capture_on_commit_callbacks, "search", "检索", email=f"p{n}@example.com"
+        )
+    assert len(mail.outbox) == 2

@@ -9,9 +9,11 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
+from personaldata.identity import ID_TYPE_LABELS
+from personaldata.masking import mask_contact_text as mask_text
+from personaldata.masking import mask_name
+
 from .. import clock, rules
-from ..idnumbers import ID_TYPE_LABELS
-from ..masking import mask_name, mask_text
 from ..outcomes import APPLICANT_CHOICES, GROUND_CHOICES, OUTCOME_CHOICES, PERSON
 
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

@@ -204,3 +204,27 @@ def test_elder_mode_and_small_screens_have_big_targets(client):
     css = Path(finders.find("enquiries/enquiries.css")).read_text(encoding="utf-8")
     assert "html.elder .eq-submit" in css and "min-height: 60px; font-size: 1.25rem" in css
     assert "max-width: 100%" in css and "box-sizing: border-box" in css
+
+
+def test_the_step_mail_carries_none_of_the_filers_words(client, django_capture_on_commit_callbacks):
+    """The address is unconfirmed: an attacker's title must not be mailed to a stranger."""
+    lure = "您的账户已冻结请点击 http://phish.example 解冻"
+    with django_capture_on_commit_callbacks(execute=True):
+        file_request(client, title=lure, email="stranger@example.com")
+    [message] = mail.outbox
+    assert "phish" not in message.body and "phish" not in message.subject
+    assert "冻结" not in message.body and "已收到" in message.subject
+
+
+def test_step_mails_to_one_mailbox_are_limited(client, django_capture_on_commit_callbacks):
+    from enquiries import tasks
+    from throttling.ratelimit import Limit
+
+    tasks.MAILBOX_LIMIT = Limit("enquiries:mailbox-test", 2, 3600)
+    try:
+        for n in range(4):
+            with django_capture_on_commit_callbacks(execute=True):
+                file_request(client, email=f"target+{n}@example.com", title=f"申请公开第{n}项")
+    finally:
+        tasks.MAILBOX_LIMIT = Limit("enquiries:mailbox", 10, 3600)
+    assert len(mail.outbox) == 2

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
-from enquiries import clock, idnumbers, masking, rules
+from enquiries import clock, rules
+from personaldata import identity as idnumbers
+from personaldata import masking
 from policies import workdays
 
 from .factories import resident_id
@@ -115,7 +117,7 @@ def test_masking_names_phones_ids_and_free_text():
     assert masking.mask_name("张三丰") == "张**"
     assert masking.mask_phone("13812345678") == "138****5678"
     text = f"我叫张三，电话13812345678，身份证{resident_id()}，住幸福路8号，邮箱a.b@example.com"
-    masked = masking.mask_text(text)
+    masked = masking.mask_contact_text(text)
     for secret in ("13812345678", resident_id(), "8号", "a.b@example.com"):
         assert secret not in masked
     assert "138****5678" in masked

@@ -1,5 +1,8 @@
 """Checks for identity numbers an applicant gives, with Chinese messages.
 
+The check digits are python-stdnum's (``stdnum.cn.ric``, ``stdnum.cn.uscc``); this module
+decides which rule failed and says so in Chinese.
+
 - 居民身份证 / 港澳台居民居住证: 18 characters, GB 11643 check digit (ISO 7064 MOD 11-2),
   a real birth date, a known province code.
 - 统一社会信用代码: 18 characters, GB 32100 check character (MOD 31).
@@ -8,6 +11,11 @@
 
 import datetime
 import re
+
+from stdnum.cn import uscc
+
+from .detect import check_digit
+from .normalise import normalise as text_normalise
 
 RESIDENT_ID = "resident_id"
 RESIDENCE_PERMIT = "residence_permit"
@@ -32,10 +40,7 @@ PROVINCES = {
     *range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
     *range(61, 66), 71, 81, 82, 83, 91,
 }  # fmt: skip
-ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-ID_CHECK = "10X98765432"
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 SHAPES = {  # fmt: skip
     HK_MACAO_PASS: (
         re.compile(r"^[HM]\d{8}(\d{2})?$"),
@@ -53,8 +58,8 @@ SHAPES = {  # fmt: skip
 def normalise(value):
     """Upper case, full-width characters and spaces removed: what people type on phones."""
     value = (value or "").strip().upper()
-    value = "".join(chr(ord(c) - 0xFEE0) if "！" <= c <= "～" else c for c in value)
-    return re.sub(r"[\s　]", "", value)
+    folded, _origins = text_normalise(value)
+    return re.sub(r"\s", "", folded)
 
 
 def resident_id_problem(value):
@@ -69,8 +74,7 @@ def resident_id_problem(value):
         return "身份证号码中的出生日期无效"
     if born > datetime.date.today() or born.year < 1900:
         return "身份证号码中的出生日期无效"
-    total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
-    if ID_CHECK[total % 11] != value[17]:
+    if check_digit(value[:17]) != value[17]:
         return "身份证号码校验位不正确，请核对是否输错"
     return ""
 
@@ -78,10 +82,7 @@ def resident_id_problem(value):
 def credit_code_problem(value):
     if len(value) != 18 or any(c not in CREDIT_ALPHABET for c in value):
         return "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）"
-    total = sum(
-        CREDIT_ALPHABET.index(c) * w for c, w in zip(value[:17], CREDIT_WEIGHTS, strict=True)
-    )
-    if CREDIT_ALPHABET[(31 - total % 31) % 31] != value[17]:
+    if not uscc.is_valid(value):
         return "统一社会信用代码校验位不正确，请核对是否输错"
     return ""
 
