@@ -11,19 +11,19 @@ export DJANGO_SETTINGS_MODULE ?= gongkai.settings.dev
 export DEBUG ?= 0
 export GONGKAI_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: demo test install install-dev migrate demo-content serve lint format lock check clean cache backup
+.PHONY: demo test install install-dev migrate demo-content serve lint format lock audit check clean cache backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
-	$(BIN)/pip install --quiet -r requirements-dev.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
 install: $(VENV)/.installed
@@ -57,6 +57,7 @@ test: install-dev
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports
+	$(BIN)/deptry .
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev
@@ -66,15 +67,21 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Regenerate the lock files from pyproject.toml (run by hand when dependencies change).
+# Regenerate the lock files from pyproject.toml with every artifact's hash (run by hand when
+# dependencies change; `make install` installs with --require-hashes).
 lock:
 	rm -rf var/lockenv && $(PYTHON) -m venv var/lockenv
-	var/lockenv/bin/pip install --quiet --upgrade pip
-	var/lockenv/bin/pip install --quiet .
-	var/lockenv/bin/pip freeze --exclude gongkai > requirements.lock
-	var/lockenv/bin/pip install --quiet ".[dev]"
-	var/lockenv/bin/pip freeze --exclude gongkai > requirements-dev.lock
+	var/lockenv/bin/pip install --quiet --upgrade pip "pip-tools>=7.4"
+	var/lockenv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	  --no-header --output-file requirements.lock pyproject.toml
+	var/lockenv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	  --no-header --extra dev --output-file requirements-dev.lock pyproject.toml
 	rm -rf var/lockenv
+
+# Known vulnerabilities in the locked packages (PyPI's advisory data); fails on any with a fix.
+audit: install-dev
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip --progress-spinner off \
+	  -r requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) var/static

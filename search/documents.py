@@ -7,7 +7,7 @@ the database backends), and keyword fields for facets. The index is reached thro
 that a rebuild can fill a fresh index and switch over atomically.
 """
 
-from elasticsearch_dsl import Date, Document, Integer, Keyword, Object, Text
+from elasticsearch.dsl import Date, Document, Integer, Keyword, Object, Text
 
 DEFAULT_ALIAS = "gongkai-pages"
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}

@@ -47,10 +47,11 @@ def description(page):
             return Truncator(" ".join(value.split())).chars(DESCRIPTION_LENGTH)
     body = getattr(page, "body", None)
     raw = getattr(body, "raw_data", None)
-    if raw:
-        text = _first_text([block.get("value") for block in raw])
-        if text:
-            return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
+    text = _first_text([block.get("value") for block in raw]) if raw else ""
+    if not text and isinstance(body, str):  # a rich-text body
+        text = _first_text(body)
+    if text:
+        return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
     return ""
 
 

@@ -89,5 +89,7 @@ def gov_meta_tags(identity, domain, *, page=None, column=None, url="", descripti
             ("Keywords", ",".join(str(k) for k in keywords)),
             ("Author", article.get("author", "")),
         ]
-    tags += [("Description", description), ("Image", image), ("Url", url)]
+    if description:  # an empty Description is read as the page's description: leave it out
+        tags.append(("Description", description))
+    tags += [("Image", image), ("Url", url)]
     return tags

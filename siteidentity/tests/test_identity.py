@@ -30,7 +30,6 @@ SITE_TAGS = (
     "ColumnDescription",
     "ColumnKeywords",
     "ColumnType",
-    "Description",
     "Image",
     "Url",
 )
@@ -95,6 +94,10 @@ def test_footer_and_meta_on_every_page_type(client):
         assert "我要纠错" in footer and "mailto:contact@example.org" in footer
         tags = meta_tags(html)
         assert set(SITE_TAGS) <= set(tags), (label, set(SITE_TAGS) - set(tags))
+        # The page's real description, or no Description tag at all: never an empty one.
+        assert tags.get("Description", "present").strip(), label
+        if label == "news":
+            assert tags.get("Description"), label
         assert tags["SiteName"] == VALUES["site_name"]
         assert tags["SiteIDCode"] == "3301000001"
         assert tags["SiteDomain"] == "testserver"
