@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "alerts",
     "enquiries",
     "siteidentity",
+    "secondfactor",
     "gongkai.backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -80,11 +84,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "secondfactor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Who must give a second factor (TOTP) after the password to use the admin: "all", nobody
+# (empty) or comma-separated group names (superusers then too). See secondfactor/__init__.py.
+GONGKAI_SECOND_FACTOR = env_str("GONGKAI_SECOND_FACTOR", "all")
+OTP_TOTP_ISSUER = "公开 Gongkai"
 
 ROOT_URLCONF = "gongkai.urls"
 WSGI_APPLICATION = "gongkai.wsgi.application"
