@@ -6,12 +6,23 @@ import factory
 
 from enquiries import rules
 from enquiries.idnumbers import ID_CHECK, ID_WEIGHTS
-from enquiries.models import Enquiry
+from enquiries.models import Addressee, AddresseeKind, Enquiry
 
 
 def resident_id(first17="32090219800101123"):
     total = sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True))
     return first17 + ID_CHECK[total % 11]
+
+
+class AddresseeFactory(factory.django.DjangoModelFactory):
+    """A body that receives requests and messages (受理机关)."""
+
+    name = factory.Sequence(lambda n: f"测试区第{n}局")
+    kind = AddresseeKind.DEPARTMENT
+
+    class Meta:
+        model = Addressee
+        django_get_or_create = ("name",)
 
 
 class EnquiryFactory(factory.django.DjangoModelFactory):
