@@ -8,7 +8,7 @@ the map stays readable at any size of the site.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
@@ -34,6 +34,7 @@ def _child_counts(root):
     rows = (
         _pages(root)
         .annotate(parent=Substr("path", 1, (F("depth") - 1) * Page.steplen))
+        .order_by()  # no ORDER BY path, which would split the groups
         .values("parent")
         .annotate(n=Count("pk"))
     )
@@ -45,11 +46,11 @@ def tree(root):
     counts = _child_counts(root)
     section_length = len(root.path) + Page.steplen
     small = [p for p, n in counts.items() if n <= LIST_LIMIT and len(p) == section_length]
-    shown = _pages(root).filter(numchild__gt=0) | _pages(root).filter(depth=root.depth + 1)
+    wanted = Q(numchild__gt=0) | Q(depth=root.depth + 1)
     for path in small:  # the content pages of small sections
-        shown = shown | _pages(root).filter(path__startswith=path, depth=root.depth + 2)
+        wanted |= Q(path__startswith=path, depth=root.depth + 2)
     nodes = {root.path: Node(root)}
-    for page in shown.order_by("path"):
+    for page in _pages(root).filter(wanted).order_by("path"):
         parent = nodes.get(page.path[: -Page.steplen])
         if parent is None:
             continue
