@@ -12,7 +12,7 @@ class AddresseeViewSet(SnippetViewSet):
     menu_label = "受理机关"
     add_to_admin_menu = True
     menu_order = 251  # right below 依申请公开与留言
-    list_display = ["name", "kind", "takes_requests", "takes_messages", "active", "sort_order"]
+    list_display = ["name", "kind", "receives", "offered", "sort_order"]  # no True/False
     list_filter = ["kind", "active"]
     search_backend_name = None  # a plain database search on the name
     search_fields = ["name"]

@@ -60,6 +60,17 @@ class Addressee(models.Model):
     def __str__(self):
         return self.name
 
+    def receives(self):
+        kinds = [("政府信息公开申请", self.takes_requests), ("咨询留言", self.takes_messages)]
+        return "、".join(label for label, yes in kinds if yes) or "不受理"
+
+    receives.short_description = "受理"
+
+    def offered(self):
+        return "提供" if self.active else "已停用"
+
+    offered.short_description = "在表单中"
+
 
 KIND_ORDER = [kind for kind, _ in AddresseeKind.choices]
 
