@@ -1,8 +1,10 @@
 """Admin: the 网站纠错 queue; staff read each report and close it with what they changed."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -57,3 +59,21 @@ class ErrorReportViewSet(ModelViewSet):
         ],
         base_form_class=ErrorReportForm,
     )
+
+
+class OpenReportsPanel(Component):
+    """网站纠错 on the admin home page: every open report, the earliest due first."""
+
+    name = "portal_reports"
+    template_name = "portal/admin/reports_panel.html"
+    order = 95
+    LIMIT = 10
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        reports = list(ErrorReport.objects.open().order_by("due_on", "pk")[:200])
+        return {
+            "reports": [(r, r.clock_state(today)) for r in reports[: self.LIMIT]],
+            "open_count": len(reports),
+            "overdue_count": sum(1 for r in reports if r.due_on < today),
+        }

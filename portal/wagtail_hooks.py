@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 from editorial.services import HOOK as SERVICE_ENTRIES
 
 from . import entries
-from .admin import ErrorReportViewSet, ReportsComeFromReaders
+from .admin import ErrorReportViewSet, OpenReportsPanel, ReportsComeFromReaders
 from .models import ErrorReport
 
 register_permission_policy(ErrorReport, ReportsComeFromReaders(ErrorReport), exact_class=True)
@@ -29,3 +29,9 @@ def home_service_entries(home):
 @hooks.register("register_admin_viewset")
 def register_error_reports():
     return ErrorReportViewSet("portal_errorreport")
+
+
+@hooks.register("construct_homepage_panels")
+def add_reports_panel(request, panels):
+    if request.user.has_perm("portal.change_errorreport"):
+        panels.append(OpenReportsPanel())

@@ -22,6 +22,8 @@ class ServiceEntrySitemap(Sitemap):
         return paths
 
     def get_urls(self, page=1, site=None, protocol=None):
+        if str(page) != "1":  # the few entries all go on the first page of the sitemap
+            return []
         return [{"item": path, "location": absolute_url(path)} for path in self.items()]
 
 
