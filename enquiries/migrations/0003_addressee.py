@@ -14,9 +14,19 @@ def copy_departments(apps, schema_editor):
         Enquiry.objects.filter(pk=enquiry.pk).update(addressee=addressee)
 
 
+def restore_departments(apps, schema_editor):
+    """Going back: each enquiry names the issuing authority its addressee was made from."""
+    Enquiry = apps.get_model("enquiries", "Enquiry")
+    IssuingAuthority = apps.get_model("taxonomy", "IssuingAuthority")
+    for enquiry in Enquiry.objects.exclude(addressee=None).select_related("addressee"):
+        authority = IssuingAuthority.objects.filter(name=enquiry.addressee.name).first()
+        Enquiry.objects.filter(pk=enquiry.pk).update(department=authority)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("enquiries", "0002_taxonomy_moved"),
+        ("taxonomy", "0001_initial"),
     ]
 
     operations = [
@@ -87,7 +97,7 @@ class Migration(migrations.Migration):
                 to="enquiries.addressee",
             ),
         ),
-        migrations.RunPython(copy_departments, migrations.RunPython.noop),
+        migrations.RunPython(copy_departments, restore_departments),
         migrations.RemoveField(model_name="enquiry", name="department"),
         migrations.RenameField(model_name="enquiry", old_name="addressee", new_name="department"),
         migrations.AlterField(
