@@ -8,4 +8,5 @@ class EnquiriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import importers  # noqa: F401  (registers the `enquiry` import record type)
+        # the `addressee` and `enquiry` import record types
+        from . import addressee_import, importers  # noqa: F401

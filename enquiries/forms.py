@@ -5,15 +5,22 @@ import re
 from django import forms
 
 from personaldata import identity as idnumbers
-from taxonomy.models import IssuingAuthority
 
-from .models import Delivery, Form
+from .models import Addressee, Delivery, Form
+from .models.addressee import grouped_choices
 from .outcomes import APPLICANT_CHOICES, PERSON
 
 TITLE_MAX = 100
 BODY_MAX = 3000
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE_RE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+NOT_SURE = "不清楚，由本网站转交"
+
+
+def group_addressees(form):
+    """The addressee select, grouped by kind (政府, 部门, 乡镇, 村)."""
+    field = form.fields["department"]
+    field.choices = grouped_choices(field.queryset, NOT_SURE)
 
 
 def text_field(label, max_length, required=True, textarea=False, **attrs):
@@ -94,10 +101,10 @@ class RequestForm(AskForm):
     )
     department = forms.ModelChoiceField(
         label="向哪个机关申请",
-        queryset=IssuingAuthority.objects.order_by("name"),
+        queryset=Addressee.objects.for_requests(),
         required=False,
-        empty_label="不清楚，由本网站转交",
-        error_messages={"invalid_choice": "所选机关不存在，请重新选择"},
+        empty_label=NOT_SURE,
+        error_messages={"invalid_choice": "所选机关不存在或已不受理申请，请重新选择"},
     )
     title = text_field("所需信息的名称", TITLE_MAX)
     body = text_field(
@@ -122,6 +129,7 @@ class RequestForm(AskForm):
         super().__init__(*args, **kwargs)
         self.fields["asker_name"].label = "姓名或名称"
         self.fields["asker_name"].error_messages["required"] = "请填写姓名（组织填写名称）"
+        group_addressees(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -172,10 +180,10 @@ class MessageForm(AskForm, PublicChoiceMixin):
 
     department = forms.ModelChoiceField(
         label="留言给哪个部门",
-        queryset=IssuingAuthority.objects.order_by("name"),
+        queryset=Addressee.objects.for_messages(),
         required=False,
-        empty_label="不清楚，由本网站转交",
-        error_messages={"invalid_choice": "所选部门不存在，请重新选择"},
+        empty_label=NOT_SURE,
+        error_messages={"invalid_choice": "所选部门不存在或已不受理留言，请重新选择"},
     )
     title = text_field("留言标题", TITLE_MAX)
     body = text_field("留言内容", BODY_MAX, textarea=True)
@@ -184,6 +192,10 @@ class MessageForm(AskForm, PublicChoiceMixin):
         "department", "title", "body", "asker_name", "phone", "email", "allow_public",
         "show_name",
     ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        group_addressees(self)
 
 
 class StatusForm(forms.Form):

@@ -3,8 +3,9 @@
 Keys (besides id, type, title, date = the day it was received, demo_label):
   kind (request / question / message, or 政府信息公开申请 / 村务质询 / 咨询留言), body,
   asker_name, phone (required), email, asker_type, id_type, id_number (requests: checked),
-  contact_person, address, preferred_form, delivery, department (an issuing authority's name,
-  created when missing), disclosure (the id of an imported disclosure record; questions),
+  contact_person, address, preferred_form, delivery, department (a 受理机关's name, see
+  `addressee_import.py`; created when missing), disclosure (the id of an imported
+  disclosure record; questions),
   line (1-based number of the disclosure's finance line), status, outcome, ground,
   legal_basis, reply_link, reply, replied_on, answered_by, reviewers, reviewed_on,
   allow_public, show_name, moderation, pauses [{kind, start, end, reason}],
@@ -18,8 +19,9 @@ from importing.pages import lookup
 from importing.records import check_date, check_url
 from personaldata import identity as idnumbers
 
+
 from . import clock, rules
-from .models import ClockPause, Enquiry, Extension, Moderation, Status
+from .models import Addressee, ClockPause, Enquiry, Extension, Moderation, Status
 from .outcomes import APPLICANT_CHOICES, GROUND_CHOICES, OUTCOME_CHOICES
 
 KINDS = {**{k: k for k, _ in rules.KIND_CHOICES}, **{v: k for k, v in rules.KIND_CHOICES}}
@@ -107,8 +109,6 @@ class EnquiryRecordType(RecordType):
         return enquiry
 
     def fill(self, enquiry, record, batch):
-        from taxonomy.models import IssuingAuthority
-
         enquiry.kind = KINDS[record.get("kind")]
         enquiry.received_on = record.date("date")
         for key in (
@@ -126,8 +126,8 @@ class EnquiryRecordType(RecordType):
         enquiry.allow_public = bool(record.get("allow_public"))
         enquiry.show_name = bool(record.get("show_name"))
         if record.text("department"):
-            enquiry.department = IssuingAuthority.objects.get_or_create(
-                name=record.text("department")
+            enquiry.department = Addressee.objects.get_or_create(
+                name=record.text("department")[:100]
             )[0]
         ref = record.get("disclosure")
         if ref:

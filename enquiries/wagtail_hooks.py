@@ -146,3 +146,9 @@ def add_due_panel(request, panels):
 @hooks.register("register_admin_urls")
 def register_letter_url():
     return [path("enquiries/letter/<int:pk>/", reply_letter, name="enquiries_letter")]
+
+
+# The 受理机关 list, kept in its own module.
+from .addressee_admin import register_addressees  # noqa: E402
+
+register_addressees()

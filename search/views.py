@@ -9,6 +9,9 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from editorial.services import matching_entries
+
+from .analysis.normalize import to_simplified
 from .engine import SearchRequest, SearchResponse, get_engine
 from .engine.base import FACETS, SORTS
 from .learning import promotions_for, record_search
@@ -111,6 +114,13 @@ def pagination(req, resp):
     }
 
 
+def service_entries_for(req):
+    """The public forms and pages a query names (依申请公开, 留言 …), shown above the results."""
+    if req.page != 1 or not req.q.strip():
+        return []
+    return matching_entries(req.q, to_simplified(req.q))
+
+
 @require_GET
 def search_page(request):
     req = SearchRequest.from_params(request.GET)
@@ -128,6 +138,7 @@ def search_page(request):
         return redirect(resp.jump_url)
     context = {
         "search_query": req.q,
+        "services": service_entries_for(req),
         "promotions": promotions,
         "req": req,
         "resp": resp,
@@ -164,6 +175,9 @@ def search_api(request):
     resp, status = run_search(req)
     data = resp.as_json()
     data["promotions"] = learn(req, resp, status)
+    data["services"] = [
+        {"title": e.title, "url": e.url, "description": e.summary} for e in service_entries_for(req)
+    ]
     if status != 200:
         data["error"] = UNAVAILABLE
     return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})

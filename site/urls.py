@@ -10,12 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
 from .preferences import set_preferences
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("preferences/", set_preferences, name="preferences"),
     path("", include("gongkai.pagecache.urls")),
     path(
@@ -32,6 +33,7 @@ urlpatterns += [
     path("", include("disclosures.urls")),  # /siwu-data/
     path("", include("specials.urls")),  # feeds of the special collections
     path("", include("enquiries.urls")),  # /hudong/
+    path("", include("portal.urls")),  # the hub, HTML site map, open data, 纠错
     path("", include("alerts.urls")),  # email alerts and their feeds
 ]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 SEARCHES = ["乡村振兴", "村务公开", "财务公开", "社区治理", "垃圾分类", "养老"]
 TAXONOMY_TABLES = ["policies_topic", "policies_region", "policies_issuingauthority"]
+ADDRESSEES = "enquiries_addressee"  # 受理机关, made from the issuing authorities (enquiries 0003)
 
 
 def _table(ct):
@@ -45,7 +46,10 @@ def taxonomy():
 
 
 def links():
-    """Every foreign key and many-to-many pair, from any model, to a taxonomy row."""
+    """Every foreign key and many-to-many pair, from any model, to a taxonomy row.
+
+    An enquiry's 受理机关 was an issuing authority before enquiries 0003 made each one an
+    addressee of the same name: that link is followed by name to the authority's row."""
     from django.apps import apps
 
     found = {}
@@ -54,12 +58,26 @@ def links():
             target = getattr(field, "related_model", None)
             if not (field.concrete or field.many_to_many) or field.auto_created:
                 continue
+            key = f"{model._meta.db_table}.{field.name}"
+            if target is not None and target._meta.db_table == ADDRESSEES:
+                found[key] = _addressee_links(model, field.name)
+                continue
             if target is None or target._meta.db_table not in TAXONOMY_TABLES:
                 continue
-            key = f"{model._meta.db_table}.{field.name}"
             pairs = model._base_manager.exclude(**{f"{field.name}__isnull": True})
             found[key] = sorted(map(list, pairs.values_list("pk", f"{field.name}__pk")))
     return dict(sorted(found.items()))
+
+
+def _addressee_links(model, name):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, name FROM policies_issuingauthority")
+        authority = {row_name: pk for pk, row_name in cursor.fetchall()}
+    pairs = model._base_manager.exclude(**{f"{name}__isnull": True})
+    rows = pairs.values_list("pk", f"{name}__name")
+    return sorted([pk, authority[n]] for pk, n in rows if n in authority)
 
 
 def imported_records():

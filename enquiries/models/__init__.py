@@ -1,3 +1,4 @@
+from .addressee import Addressee, AddresseeKind
 from .enquiry import (
     ClockPause,
     Delivery,
@@ -12,6 +13,8 @@ from .history import StatusEvent
 from .report import AnnualReportPage
 
 __all__ = [
+    "Addressee",
+    "AddresseeKind",
     "AnnualReportPage",
     "ClockPause",
     "Delivery",

@@ -105,12 +105,12 @@ class Enquiry(index.Indexed, ClusterableModel):
     allow_public = models.BooleanField("同意公开问题与答复", default=False)
 
     department = models.ForeignKey(
-        "taxonomy.IssuingAuthority",
+        "enquiries.Addressee",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="enquiries",
-        verbose_name="受理部门",
+        verbose_name="受理机关",
     )
     village = models.ForeignKey(
         "disclosures.VillagePage",

@@ -5,12 +5,23 @@ import datetime
 import factory
 
 from enquiries import rules
-from enquiries.models import Enquiry
+from enquiries.models import Addressee, AddresseeKind, Enquiry
 from personaldata.detect import check_digit
 
 
 def resident_id(first17="32090219800101123"):
     return first17 + check_digit(first17)
+
+
+class AddresseeFactory(factory.django.DjangoModelFactory):
+    """A body that receives requests and messages (受理机关)."""
+
+    name = factory.Sequence(lambda n: f"测试区第{n}局")
+    kind = AddresseeKind.DEPARTMENT
+
+    class Meta:
+        model = Addressee
+        django_get_or_create = ("name",)
 
 
 class EnquiryFactory(factory.django.DjangoModelFactory):

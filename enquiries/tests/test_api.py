@@ -8,7 +8,7 @@ import pytest
 
 from disclosures.tests.factories import finance_disclosure, hierarchy
 from enquiries import rules
-from taxonomy.models import IssuingAuthority
+from enquiries.models import Addressee
 
 from .factories import EnquiryFactory, question_on, resident_id
 
@@ -118,7 +118,7 @@ def test_unmoderated_unanswered_refused_and_requests_are_never_there(client, vil
 
 def test_filters_by_kind_village_department_and_words(client, village_question):
     village, _disclosure, question = village_question
-    office = IssuingAuthority.objects.create(name="测试区民政局")
+    office = Addressee.objects.create(name="测试区民政局")
     message = EnquiryFactory(
         kind=rules.MESSAGE, title="养老补贴何时发放", reply="每月十日发放。", department=office,
         **ANSWERED,

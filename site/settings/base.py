@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "specials",
     "alerts",
     "enquiries",
+    "portal",
     "siteidentity",
     "secondfactor",
     "gongkai.backup",
