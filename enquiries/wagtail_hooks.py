@@ -34,7 +34,11 @@ def enquiry_panels(kind):
     panels = [
         ClockPanel(heading="期限"),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("received_on"), FieldPanel("department")]
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("received_on"), FieldPanel("received_reason")]),
+                FieldPanel("department"),
+            ]
             + ([FieldPanel("village")] if kind == rules.QUESTION else []),
             heading="受理",
         ),

@@ -1,0 +1,124 @@
+"""The officer's journey in the admin: extension, pauses, reply, dates, the letters."""
+
+import datetime
+
+import pytest
+
+from enquiries.models import Enquiry
+
+from .factories import EnquiryFactory
+from .test_answering import edit_url, form_data
+
+pytestmark = pytest.mark.django_db
+
+EXTENSION = {
+    "extensions-TOTAL_FORMS": "1",
+    "extensions-0-days": "20",
+    "extensions-0-decided_on": "2026-03-20",
+    "extensions-0-approved_by": "李局长",
+    "extensions-0-reason": "需要调取多个部门的档案",
+    "extensions-0-notice_sent_on": "2026-03-21",
+}
+
+
+def errors(response):
+    """The error messages an officer sees on the re-shown form."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    found = soup.select(".error-message, .errorlist li, .w-field__errors")
+    return " ".join(e.get_text(" ", strip=True) for e in found)
+
+
+def post(client, enquiry, **changes):
+    data = form_data(client, enquiry, **changes)
+    return client.post(edit_url(enquiry), data)
+
+
+def test_adding_an_extension_saves_and_moves_the_deadline_by_20_working_days(admin_client):
+    enquiry = EnquiryFactory()  # received 2026-03-02, due 2026-03-30
+    before = enquiry.due_on
+    response = post(admin_client, enquiry, **EXTENSION)
+    assert response.status_code == 302, errors(response)
+    enquiry.refresh_from_db()
+    assert enquiry.extensions.count() == 1
+    assert enquiry.due_on == datetime.date(2026, 4, 28)  # 清明 4–6 April off
+    assert enquiry.due_on > before
+    notes = [(e.note, e.actor) for e in enquiry.events.all()]
+    assert any("延期答复" in n and "李局长" in n and a == "admin" for n, a in notes), notes
+    assert ("答复期限由 2026-03-30 改为 2026-04-28", "admin") in notes
+
+
+def refused(client, enquiry, **changes):
+    """Posts bad input; returns the messages shown after checking nothing was saved."""
+    enquiry = Enquiry.objects.get(pk=enquiry.pk)
+    before = (enquiry.received_on, enquiry.due_on, enquiry.events.count())
+    response = client.post(edit_url(enquiry), form_data(client, enquiry, **changes))
+    assert response.status_code == 200
+    enquiry = Enquiry.objects.get(pk=enquiry.pk)
+    assert (enquiry.received_on, enquiry.due_on, enquiry.events.count()) == before
+    assert not enquiry.extensions.exists() or enquiry.extensions.count() == 1
+    return errors(response)
+
+
+def test_bad_clock_input_gets_chinese_messages_and_saves_nothing(admin_client):
+    enquiry = EnquiryFactory()
+    too_long = {**EXTENSION, "extensions-0-days": "25"}
+    assert "最长 20 个工作日" in refused(admin_client, enquiry, **too_long)
+    late = {
+        **EXTENSION,
+        "extensions-0-decided_on": "2026-04-10",
+        "extensions-0-notice_sent_on": "2026-04-10",
+    }
+    assert "原答复期限 2026-03-30 届满前" in refused(admin_client, enquiry, **late)
+    pause = {
+        "pauses-TOTAL_FORMS": "1",
+        "pauses-0-kind": "third_party",
+        "pauses-0-started_on": "2026-03-05",
+        "pauses-0-ended_on": "2026-04-10",
+        "pauses-0-reason": "征求企业意见",
+    }
+    assert "最长 15 个工作日" in refused(admin_client, enquiry, **pause)
+    early = dict(status="answered", outcome="disclose", replied_on="2026-02-01")
+    assert "答复日期不能早于收到日期 2026-03-02" in refused(admin_client, enquiry, **early)
+    future = dict(status="answered", outcome="disclose", replied_on="2099-01-01")
+    assert "答复日期不能晚于今天" in refused(admin_client, enquiry, **future)
+    assert not enquiry.extensions.exists() and not enquiry.pauses.exists()
+
+
+def test_only_one_extension_and_one_supplement(admin_client):
+    enquiry = EnquiryFactory()
+    assert post(admin_client, enquiry, **EXTENSION).status_code == 302
+    second = {
+        "extensions-TOTAL_FORMS": "2",
+        "extensions-1-days": "10",
+        "extensions-1-decided_on": "2026-04-01",
+        "extensions-1-approved_by": "王局长",
+        "extensions-1-reason": "再延",
+        "extensions-1-notice_sent_on": "2026-04-01",
+    }
+    assert "只能延长 1 次" in refused(admin_client, enquiry, **second)
+    supplements = {"pauses-TOTAL_FORMS": "2"}
+    for n, (start, end) in enumerate([("2026-03-03", "2026-03-06"), ("2026-03-09", "")]):
+        supplements.update({
+            f"pauses-{n}-kind": "supplement", f"pauses-{n}-started_on": start,
+            f"pauses-{n}-ended_on": end, f"pauses-{n}-reason": "申请内容不明确",
+        })  # fmt: skip
+    assert "补正只能一次性告知" in refused(admin_client, enquiry, **supplements)
+
+
+def test_received_date_moves_back_only_with_a_reason_kept_in_history(admin_client):
+    enquiry = EnquiryFactory()
+    filed = enquiry.created_at.date()
+    later = filed + datetime.timedelta(days=3)
+    assert "不能晚于系统记录的提交日期" in refused(
+        admin_client, enquiry, received_on=later.isoformat(), received_reason="改"
+    )
+    earlier = (filed - datetime.timedelta(days=40)).isoformat()
+    assert "须写明原因" in refused(admin_client, enquiry, received_on=earlier)
+    response = post(
+        admin_client, enquiry, received_on=earlier, received_reason="邮寄申请，邮戳日期"
+    )
+    assert response.status_code == 302, errors(response)
+    page = admin_client.get(edit_url(enquiry)).content.decode()
+    assert f"收到日期由 2026-03-02 改为 {earlier}，原因：邮寄申请，邮戳日期" in page
