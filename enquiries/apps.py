@@ -8,4 +8,9 @@ class EnquiriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from workdays.signals import calendar_changed
+
         from . import importers  # noqa: F401  (registers the `enquiry` import record type)
+        from .recompute import recompute_open_deadlines
+
+        calendar_changed.connect(recompute_open_deadlines, dispatch_uid="enquiries-recompute")

@@ -224,6 +224,24 @@ class Enquiry(index.Indexed, ClusterableModel):
         )
 
     @property
+    def unknown_calendar_years(self):
+        """Years between receipt and the due date whose 放假安排 the calendar lacks."""
+        if self.rule.unit != rules.WORKING or not self.pk:
+            return []
+        last = self.due_on or timezone.localdate()
+        calendar = clock.default_calendar().load_calendar()
+        years = range(self.received_on.year, max(last.year, self.received_on.year) + 1)
+        return [y for y in years if not calendar.knows_year(y)]
+
+    @property
+    def same_requests(self):
+        """Other requests for the same information (same title): Art. 44 counts them."""
+        if self.kind != rules.REQUEST or not self.pk:
+            return 0
+        same = type(self).objects.filter(kind=rules.REQUEST, title=self.title.strip())
+        return same.exclude(pk=self.pk).count()
+
+    @property
     def clock_label(self):
         return clock.STATE_LABELS[self.clock_state()]
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from enquiries.models import Enquiry
 
@@ -122,3 +123,63 @@ def test_received_date_moves_back_only_with_a_reason_kept_in_history(admin_clien
     assert response.status_code == 302, errors(response)
     page = admin_client.get(edit_url(enquiry)).content.decode()
     assert f"收到日期由 2026-03-02 改为 {earlier}，原因：邮寄申请，邮戳日期" in page
+
+
+def test_pause_extension_letters_and_history_name_the_officer(admin_client):
+    enquiry = EnquiryFactory()
+    pause = {
+        "pauses-TOTAL_FORMS": "1",
+        "pauses-0-kind": "third_party",
+        "pauses-0-started_on": "2026-03-05",
+        "pauses-0-ended_on": "2026-03-12",
+        "pauses-0-reason": "征求企业意见",
+    }
+    response = post(admin_client, enquiry, **pause, **EXTENSION)
+    assert response.status_code == 302, errors(response)
+    enquiry.refresh_from_db()
+    assert enquiry.due_on == datetime.date(2026, 5, 8)  # +5 working days paused, 劳动节 off
+    page = admin_client.get(edit_url(enquiry)).content.decode()
+    for label in ("受理回执", "延期答复告知书"):
+        assert label in page
+    receipt = admin_client.get(reverse("enquiries_letter_kind", args=[enquiry.pk, "receipt"]))
+    assert "政府信息公开申请受理回执" in receipt.content.decode()
+    notice = admin_client.get(reverse("enquiries_letter_kind", args=[enquiry.pk, "extension"]))
+    text = notice.content.decode()
+    assert "延长 20 个工作日" in text and "2026年5月8日" in text and "李局长" in text
+    missing = admin_client.get(reverse("enquiries_letter_kind", args=[enquiry.pk, "supplement"]))
+    assert missing.status_code == 404
+    assert all(e.actor == "admin" for e in enquiry.events.all()[1:])
+    for english in ("Display tracking number", "Clock label", "resident_id", "True", "False"):
+        assert english not in page
+
+
+def test_queue_lists_overdue_then_due_soon_then_new(admin_client):
+    today = datetime.date.today()
+    EnquiryFactory(title="已答复的申请", status="answered", outcome="disclose",
+                   replied_on=datetime.date(2026, 3, 5))  # fmt: skip
+    EnquiryFactory(title="新收到的申请", received_on=today)
+    EnquiryFactory(title="早已逾期的申请", received_on=datetime.date(2026, 1, 5))
+    listing = admin_client.get(reverse("enquiries_request:index")).content.decode()
+    order = [listing.index(t) for t in ("早已逾期的申请", "新收到的申请", "已答复的申请")]
+    assert order == sorted(order)
+    assert "查询码" in listing and "Display tracking number" not in listing
+
+
+def test_entering_a_years_arrangement_recomputes_open_deadlines_with_a_note():
+    from workdays.models import ArrangementDay, HolidayArrangement
+
+    enquiry = EnquiryFactory(received_on=datetime.date(2026, 12, 7))
+    due = enquiry.due_on  # 2027 unknown: 元旦 off, 调休 unknown
+    assert due == datetime.date(2027, 1, 5)
+    year = HolidayArrangement(year=2027, notice="国务院办公厅关于2027年部分节假日安排的通知")
+    year.days = [ArrangementDay(festival="元旦", start=datetime.date(2027, 1, 1),
+                                end=datetime.date(2027, 1, 4))]  # fmt: skip
+    year.save()
+    enquiry.refresh_from_db()
+    assert enquiry.due_on == datetime.date(2027, 1, 6)
+    note = enquiry.events.last()
+    assert (
+        note.note == "答复期限由 2027-01-05 改为 2027-01-06"
+        "（2027年放假安排已录入或修改，按新的工作日历重新计算）"
+    )
+    assert note.actor == "系统"
