@@ -209,3 +209,13 @@ def register_report_menu_item():
         icon_name="table",
         order=251,
     )
+
+
+@hooks.register("construct_help_menu")
+def drop_english_guides(request, menu_items):
+    """Wagtail's editor guide and release notes exist only in English: staff get no such links."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new")
+    ]

@@ -183,3 +183,20 @@ def test_entering_a_years_arrangement_recomputes_open_deadlines_with_a_note():
         "（2027年放假安排已录入或修改，按新的工作日历重新计算）"
     )
     assert note.actor == "系统"
+
+
+def test_art_44_turns_released_information_into_a_proactive_disclosure(admin_client):
+    first = EnquiryFactory(status="answered", outcome="disclose",
+                           replied_on=datetime.date(2026, 3, 10))  # fmt: skip
+    second = EnquiryFactory()  # the same information asked again
+    url = reverse("enquiries_proactive", args=[first.pk])
+    assert "相同内容的申请共 2 件" in admin_client.get(url).content.decode()
+    bad = admin_client.post(url, {"url": "不是网址"})
+    assert "请填写有效的网址" in bad.content.decode()
+    assert admin_client.post(url, {"url": "https://example.gov.cn/zdgk/1.html"}).status_code == 302
+    for item in (first, second):
+        item.refresh_from_db()
+        assert item.proactive_url == "https://example.gov.cn/zdgk/1.html"
+        assert "依第四十四条纳入主动公开" in item.events.last().note
+    unanswered = reverse("enquiries_proactive", args=[EnquiryFactory(title="另一件").pk])
+    assert admin_client.get(unanswered).status_code == 302
