@@ -36,6 +36,7 @@ migrate: install
 
 demo-content: migrate
 	$(BIN)/python manage.py import_content $(DEMO_FILES)
+	$(BIN)/python manage.py enquiries_annual_report 2026 --organ 亭湖区人民政府 --publish --demo-label 示例数据
 	$(BIN)/python manage.py workflows_setup
 	$(BIN)/python manage.py home_demo_admin
 	$(BIN)/python manage.py disclosures_demo_accounts

@@ -8,5 +8,10 @@ class EnquiriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from workdays.signals import calendar_changed
+
         # the `addressee` and `enquiry` import record types
         from . import addressee_import, importers  # noqa: F401
+        from .recompute import recompute_open_deadlines
+
+        calendar_changed.connect(recompute_open_deadlines, dispatch_uid="enquiries-recompute")

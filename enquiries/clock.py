@@ -64,14 +64,19 @@ def clock_start(received, pauses):
     return max([received, *ends])
 
 
-def due_date(rule, received, pauses=(), extensions=0, calendar=None):
-    """The last day to answer, or None while the clock is stopped by an open pause."""
+def due_date(rule, received, pauses=(), extensions=0, calendar=None, extension_days=None):
+    """The last day to answer, or None while the clock is stopped by an open pause.
+
+    ``extension_days`` (the days the extensions granted, at most the rule's) replaces
+    ``extensions`` (a count of full extensions) when given."""
     calendar = calendar or default_calendar()
     pauses = list(pauses)
     if any(p.end is None for p in pauses):
         return None
     start = clock_start(received, pauses)
-    days = rule.limit + rule.extension * min(extensions, rule.max_extensions)
+    if extension_days is None:
+        extension_days = rule.extension * min(extensions, rule.max_extensions)
+    days = rule.limit + min(extension_days, rule.extension * rule.max_extensions)
     due = _add(rule, start, days, calendar)
     for pause in pauses:
         if pause.kind != THIRD_PARTY or pause.start < start:

@@ -53,6 +53,9 @@ def _problems(record):
             yield f"id_number：{problem}"
     for key in ("replied_on", "reviewed_on"):
         yield from check_date(record, key)
+    received, replied = record.text("date"), record.text("replied_on")
+    if received and replied and replied < received:  # ISO dates compare as text
+        yield f"replied_on {replied} 早于收到日期 date {received}：答复日期须在收到日期之后"
     yield from check_url(record, "reply_link")
     for number, pause in enumerate(record.get("pauses") or [], start=1):
         if not isinstance(pause, dict) or pause.get("kind") not in dict(clock.PAUSE_CHOICES):

@@ -5,7 +5,34 @@ from wagtail import hooks
 
 from . import report_tables as tables
 from . import rules
-from .models import AnnualReportPage, Enquiry
+from .models import AnnualReportPage, Enquiry, Status
+
+DONE = (Status.ANSWERED, Status.CLOSED)
+
+
+class ReportDataError(Exception):
+    """The data cannot be counted as it stands; ``problems`` name each item in Chinese."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("；".join(problems))
+
+
+def data_problems(year):
+    """Requests whose dates or outcome contradict each other, as Chinese sentences."""
+    problems = []
+    requests = Enquiry.objects.filter(kind=rules.REQUEST, received_on__year__lte=year)
+    for r in requests.order_by("received_on", "pk"):
+        name = f"申请 {r.display_tracking_number}“{r.title}”"
+        if r.replied_on and r.replied_on < r.received_on:
+            problems.append(
+                f"{name}的答复日期 {r.replied_on:%Y-%m-%d} 早于收到日期 {r.received_on:%Y-%m-%d}"
+            )
+        elif r.status in DONE and not r.replied_on:
+            problems.append(f"{name}已办结，但没有答复日期")
+        elif r.replied_on and r.status in DONE and not r.outcome:
+            problems.append(f"{name}已办结，但没有答复类型")
+    return problems
 
 
 def application_table(year):
@@ -32,7 +59,12 @@ def normative_counts(year):
 
 def build_report(year, organ, parent, demo_label=""):
     """The year's report page under `parent`, its tables refreshed and saved as a draft
-    (a live report keeps showing its published version until staff publish again)."""
+    (a live report keeps showing its published version until staff publish again).
+
+    Raises ``ReportDataError`` naming each inconsistent request; nothing is saved then."""
+    problems = data_problems(year)
+    if problems:
+        raise ReportDataError(problems)
     page = AnnualReportPage.objects.filter(year=year).first()
     created = page is None
     if created:

@@ -1,8 +1,9 @@
 """The clock rules of each kind of enquiry, as data.
 
 Sources: 政府信息公开条例 (2019) Art. 30, 32, 33; 村民委员会组织法 Art. 30 with provincial rules
-(a villager's question on a disclosure answered within about 10 days, reviewed by the
-村务监督委员会); the inspection rules for government sites (messages must not wait months).
+(a villager's question on a disclosure answered within 10 days, reviewed by the
+村务监督委员会; counted here, in the public text and in the admin alike, as 10 working days
+on China's calendar); the inspection rules for government sites (messages must not wait months).
 """
 
 from dataclasses import dataclass
@@ -67,7 +68,6 @@ RULES = {
     QUESTION: ClockRule(
         kind=QUESTION,
         limit=10,
-        unit=CALENDAR,
         committee_review=True,
         public=True,
         due_soon=2,

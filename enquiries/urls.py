@@ -14,5 +14,6 @@ urlpatterns = [
     path("hudong/zhixun/<int:pk>/", views.ask_question, name="ask_question"),
     path("hudong/yishoudao/", views.received, name="received"),
     path("hudong/chaxun/", views.status, name="status"),
+    path("hudong/nianbao/", views.report_list, name="report_list"),
     path("hudong/nianbao/<int:pk>.xlsx", views.report_xlsx, name="report_xlsx"),
 ]

@@ -1,7 +1,10 @@
 """Admin: one queue per kind (filters, search, xlsx export), the dashboard panel, the letter."""
 
-from django.urls import path
+from django.db.models import Case, F, IntegerField, Value, When
+from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -9,14 +12,17 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import rules
+from . import clock, rules
 from .admin_forms import EnquiryAdminForm
-from .admin_views import DueItemsPanel, reply_letter
-from .models import Enquiry
-from .panels import ClockPanel, HistoryPanel
+from .admin_views import DueItemsPanel, letter, make_proactive, reply_letter
+from .models import Enquiry, Status
+from .panels import ClockPanel, HistoryPanel, ReadOnlyPanel
+from .report_admin import generate_report
 
 ASKER = [
     "asker_type", "asker_name", "contact_person", "id_type", "id_number", "phone", "email",
@@ -25,7 +31,33 @@ ASKER = [
 
 
 def _read_only(names):
-    return [FieldPanel(name, read_only=True) for name in names]
+    return [ReadOnlyPanel(names)]
+
+
+def by_urgency(queryset, today=None):
+    """Overdue first, then due soon, then new (not yet accepted), then the rest; done last."""
+    today = today or timezone.localdate()
+    soon = clock.default_calendar().add_working_days(today, 3)
+    urgency = Case(
+        When(status__in=[Status.ANSWERED, Status.CLOSED], then=Value(4)),
+        When(due_on__lt=today, then=Value(0)),
+        When(due_on__lte=soon, then=Value(1)),
+        When(status=Status.RECEIVED, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(urgency=urgency).order_by(
+        "urgency", F("due_on").asc(nulls_last=True), "-created_at"
+    )
+
+
+class QueueIndexView(IndexView):
+    """The queue, most urgent first unless the officer sorts by a column."""
+
+    def order_queryset(self, queryset):
+        if self.request.GET.get("ordering"):
+            return super().order_queryset(queryset)
+        return by_urgency(queryset)
 
 
 def enquiry_panels(kind):
@@ -34,7 +66,11 @@ def enquiry_panels(kind):
     panels = [
         ClockPanel(heading="期限"),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("received_on"), FieldPanel("department")]
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("received_on"), FieldPanel("received_reason")]),
+                FieldPanel("department"),
+            ]
             + ([FieldPanel("village")] if kind == rules.QUESTION else []),
             heading="受理",
         ),
@@ -49,6 +85,7 @@ def enquiry_panels(kind):
         FieldPanel("reply"),
         FieldPanel("legal_basis"),
         FieldPanel("reply_link"),
+        FieldPanel("reply_document"),
         FieldRowPanel([FieldPanel("replied_on"), FieldPanel("answered_by")]),
     ]
     if kind == rules.QUESTION:
@@ -74,7 +111,14 @@ class QueueViewSet(ModelViewSet):
     inspect_view_enabled = False
     search_backend_name = None
     search_fields = ["title", "body", "tracking_number", "asker_name", "subject_label"]
-    list_display = ["title", "display_tracking_number", "status", "due_on", "clock_label"]
+    index_view_class = QueueIndexView
+    list_display = [
+        "title",
+        Column("display_tracking_number", label="查询码"),
+        "status",
+        "due_on",
+        Column("clock_label", label="期限状态"),
+    ]
     list_export = [
         "tracking_number", "title", "status", "received_on", "due_on", "department",
         "village", "outcome", "replied_on",
@@ -84,7 +128,6 @@ class QueueViewSet(ModelViewSet):
         "department": "受理部门",
         "village": "村（社区）",
     }
-    ordering = ["due_on", "-created_at"]
 
     @property
     def edit_handler(self):
@@ -145,7 +188,37 @@ def add_due_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_letter_url():
-    return [path("enquiries/letter/<int:pk>/", reply_letter, name="enquiries_letter")]
+    return [
+        path("enquiries/letter/<int:pk>/", reply_letter, name="enquiries_letter"),
+        path("enquiries/letter/<int:pk>/<slug:code>/", letter, name="enquiries_letter_kind"),
+        path("enquiries/proactive/<int:pk>/", make_proactive, name="enquiries_proactive"),
+        path("enquiries/annual-report/", generate_report, name="enquiries_annual_report"),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("enquiries.add_annualreportpage")
+
+
+@hooks.register("register_admin_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(
+        "政府信息公开年度报告",
+        reverse("enquiries_annual_report"),
+        icon_name="table",
+        order=251,
+    )
+
+
+@hooks.register("construct_help_menu")
+def drop_english_guides(request, menu_items):
+    """Wagtail's editor guide and release notes exist only in English: staff get no such links."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new")
+    ]
 
 
 # The 受理机关 list, kept in its own module.

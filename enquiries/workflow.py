@@ -22,6 +22,9 @@ class Before:
     pauses: dict = field(default_factory=dict)  # pk → ended_on
     extensions: int = 0
     new: bool = True
+    received_on: object = None
+    replied_on: object = None
+    due_on: object = None
 
 
 def before_save(enquiry):
@@ -36,7 +39,36 @@ def before_save(enquiry):
         pauses={p.pk: p.ended_on for p in stored.pauses.all()},
         extensions=stored.extensions.count(),
         new=False,
+        received_on=stored.received_on,
+        replied_on=stored.replied_on,
+        due_on=stored.due_on,
     )
+
+
+def _day(value):
+    return f"{value:%Y-%m-%d}" if value else "（空）"
+
+
+def date_notes(enquiry, before):
+    """Sentences for every changed date (received, replied, due): the history keeps them all."""
+    if before.new:
+        return []
+    notes = []
+    if before.received_on != enquiry.received_on:
+        reason = getattr(enquiry, "_received_reason", "") or "未说明"
+        notes.append(
+            f"收到日期由 {_day(before.received_on)} 改为 {_day(enquiry.received_on)}，"
+            f"原因：{reason}"
+        )
+    if before.replied_on and before.replied_on != enquiry.replied_on:
+        notes.append(f"答复日期由 {_day(before.replied_on)} 改为 {_day(enquiry.replied_on)}")
+    if before.due_on != enquiry.due_on:
+        reason = getattr(enquiry, "_due_reason", "")
+        notes.append(
+            f"答复期限由 {_day(before.due_on)} 改为 {_day(enquiry.due_on)}"
+            + (f"（{reason}）" if reason else "")
+        )
+    return notes
 
 
 def clock_notes(enquiry, before):

@@ -4,8 +4,10 @@ A day is a working day unless it is a weekend or a statutory holiday, and a week
 working day when the State Council's yearly 放假安排 makes it one (调休). The holidays and
 make-up days come from the maintained ``chinese-calendar`` package; the admin's table of
 yearly arrangements (``workdays.models.HolidayArrangement``) adds years the package does not
-know yet and, for a year it holds, replaces the package's dates. A year known to neither falls
-back to Monday–Friday, and the admin dashboard warns about it.
+know yet and, for a year it holds, replaces the package's dates. A year known to neither counts
+Monday–Friday less the statutory days off fixed by law (``workdays.statutory``: 元旦, 春节,
+清明, 劳动节, 端午, 中秋, 国庆, the lunar ones computed); its bridging and make-up days are
+unknown, and the admin warns about it.
 
 Every function takes an optional ``calendar`` (a ``WorkingCalendar``); without one the
 arrangements are read from the database (two small queries). Callers that count many
@@ -15,6 +17,8 @@ deadlines, or that must not touch the database, pass one.
 import datetime
 
 import chinese_calendar
+
+from workdays.statutory import statutory_days_off
 
 __all__ = [
     "PACKAGE_YEARS",
@@ -47,6 +51,8 @@ class WorkingCalendar:
             return self.overrides[day]
         if day.year not in self.arranged_years and day.year in PACKAGE_YEARS:
             return chinese_calendar.is_workday(day)
+        if day.year not in self.arranged_years and day in statutory_days_off(day.year):
+            return False
         return day.weekday() < 5
 
     def add_working_days(self, start, days):

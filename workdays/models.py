@@ -48,6 +48,20 @@ class HolidayArrangement(ClusterableModel):
     def __str__(self):
         return f"{self.year}年放假安排"
 
+    def save(self, *args, **kwargs):
+        """Saves the arrangement with its dates, then tells the apps that keep deadlines."""
+        from workdays.signals import calendar_changed
+
+        super().save(*args, **kwargs)
+        calendar_changed.send(sender=type(self), year=self.year)
+
+    def delete(self, *args, **kwargs):
+        from workdays.signals import calendar_changed
+
+        result = super().delete(*args, **kwargs)
+        calendar_changed.send(sender=type(self), year=self.year)
+        return result
+
 
 class ArrangementDay(Orderable):
     """A run of days off (e.g. 国庆节 10月1日至7日) or one 调休 working day."""

@@ -138,6 +138,21 @@ class Enquiry(index.Indexed, ClusterableModel):
     reply = models.TextField("答复内容", blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
     answered_by = models.CharField("答复单位", max_length=100, blank=True)
+    reply_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="答复附件",
+        help_text="随答复提供的政府信息或告知书扫描件",
+    )
+    proactive_url = models.URLField(
+        "转为主动公开的网址",
+        blank=True,
+        help_text="《政府信息公开条例》第四十四条：可以公开且被多次申请的信息，纳入主动公开范围",
+    )
+    proactive_on = models.DateField("转为主动公开日期", null=True, blank=True)
     reviewers = models.CharField("村务监督委员会审核人", max_length=100, blank=True)
     reviewed_on = models.DateField("审核日期", null=True, blank=True)
     moderation = models.CharField(
@@ -200,7 +215,7 @@ class Enquiry(index.Indexed, ClusterableModel):
             self.rule,
             self.received_on,
             self.clock_pauses(),
-            extensions=len(self.extensions.all()),
+            extension_days=sum(x.days or 0 for x in self.extensions.all()),
             calendar=calendar,
         )
 
@@ -209,6 +224,24 @@ class Enquiry(index.Indexed, ClusterableModel):
         return clock.clock_state(
             self.rule, self.due_on, today or timezone.localdate(), answered=answered
         )
+
+    @property
+    def unknown_calendar_years(self):
+        """Years between receipt and the due date whose 放假安排 the calendar lacks."""
+        if self.rule.unit != rules.WORKING or not self.pk:
+            return []
+        last = self.due_on or timezone.localdate()
+        calendar = clock.default_calendar().load_calendar()
+        years = range(self.received_on.year, max(last.year, self.received_on.year) + 1)
+        return [y for y in years if not calendar.knows_year(y)]
+
+    @property
+    def same_requests(self):
+        """Other requests for the same information (same title): Art. 44 counts them."""
+        if self.kind != rules.REQUEST or not self.pk:
+            return 0
+        same = type(self).objects.filter(kind=rules.REQUEST, title=self.title.strip())
+        return same.exclude(pk=self.pk).count()
 
     @property
     def clock_label(self):
@@ -241,7 +274,7 @@ class Enquiry(index.Indexed, ClusterableModel):
 
     def save(self, *args, **kwargs):
         """Keep the due date, status and masked copies in step; append the history."""
-        from ..workflow import after_save, before_save, clock_notes
+        from ..workflow import after_save, before_save, clock_notes, date_notes
 
         if not self.tracking_number:
             self.tracking_number = new_tracking_number()
@@ -251,6 +284,7 @@ class Enquiry(index.Indexed, ClusterableModel):
         notes = clock_notes(self, before)
         self.sync_status_with_pauses()
         self.due_on = self.compute_due()
+        notes += date_notes(self, before)
         self.refresh_public_copies()
         super().save(*args, **kwargs)
         after_save(self, before, notes, actor=getattr(self, "_actor", ""))
@@ -282,6 +316,9 @@ class Extension(models.Model):
     """A once-only extension of a request's deadline, with its written notice."""
 
     enquiry = ParentalKey(Enquiry, on_delete=models.CASCADE, related_name="extensions")
+    days = models.PositiveSmallIntegerField(
+        "延长工作日数", default=20, help_text="最长 20 个工作日（《政府信息公开条例》第三十三条）"
+    )
     decided_on = models.DateField("批准日期")
     approved_by = models.CharField("批准的负责人", max_length=50)
     reason = models.CharField("延期理由", max_length=300)

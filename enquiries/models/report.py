@@ -9,12 +9,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import report_tables as tables
+from ..report_forms import AnnualReportForm
 
 TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link"]
 TABLE_HELP = (
-    "<p>以下三个表格由 <code>python manage.py enquiries_annual_report 年份</code> "
-    "根据本站数据生成，发布前可修改。每行的数字依次为：自然人、商业企业、科研机构、社会公益组织、法律服务机构、"
-    "其他组织、总计；总计须等于各列之和。</p>"
+    "<p>以下三个表格由“依申请公开与留言 → 生成年度报告”根据本站数据生成，发布前可以核对修改；"
+    "行政复议、行政诉讼的数字请按实际情况填写。申请情况表中每行的总计须等于各列之和，"
+    "本年新收与上年结转之和须等于办理结果总计与结转下年度之和。</p>"
 )
 
 
@@ -51,6 +52,7 @@ class AnnualReportPage(Page):
         FieldPanel("other_matters"),
         FieldPanel("demo_label"),
     ]
+    base_form_class = AnnualReportForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     search_fields = Page.search_fields + [

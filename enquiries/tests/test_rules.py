@@ -79,12 +79,13 @@ def test_open_pause_stops_the_clock_and_supplement_restarts_it():
     assert clock.due_date(REQUEST, D(2026, 3, 2), [done]) == D(2026, 4, 14)  # 清明 6 April off
 
 
-def test_village_question_ten_calendar_days_and_states():
+def test_village_question_ten_working_days_and_states():
     rule = rules.rule_for(rules.QUESTION)
+    assert "10 个工作日" in rule.describe() and "10 日" not in rule.describe()
     due = clock.due_date(rule, D(2026, 11, 10))
-    assert due == D(2026, 11, 20)
-    assert clock.clock_state(rule, due, D(2026, 11, 21)) == clock.OVERDUE
-    assert clock.clock_state(rule, due, D(2026, 11, 19)) == clock.DUE_SOON
+    assert due == D(2026, 11, 24)
+    assert clock.clock_state(rule, due, D(2026, 11, 25)) == clock.OVERDUE
+    assert clock.clock_state(rule, due, D(2026, 11, 20)) == clock.DUE_SOON
     assert clock.clock_state(rule, due, D(2026, 11, 11)) == clock.ON_TIME
     assert clock.clock_state(rule, None, D(2026, 11, 11)) == clock.PAUSED
 

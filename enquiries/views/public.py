@@ -102,6 +102,12 @@ def qa_detail(request, pk):
     return render(request, "enquiries/qa_detail.html", {"item": item})
 
 
+def report_list(request):
+    """政府信息公开工作年度报告（年报）: every published report, newest year first."""
+    reports = AnnualReportPage.objects.live().public().order_by("-year")
+    return render(request, "enquiries/report_list.html", {"reports": reports})
+
+
 def report_xlsx(request, pk):
     """The published annual report as a spreadsheet in the prescribed layout."""
     from ..report_xlsx import workbook_bytes

@@ -13,6 +13,7 @@ from workdays.calendar import (
     working_days_between,
 )
 from workdays.models import ArrangementDay
+from workdays.statutory import statutory_days_off
 
 from .factories import arrangement
 
@@ -50,11 +51,20 @@ def test_spring_festival():
     assert working_days_between(date(2026, 2, 14), date(2026, 2, 23), PACKAGE_ONLY) == 0
 
 
-def test_a_year_nobody_knows_falls_back_to_weekdays():
+def test_a_year_nobody_knows_keeps_the_statutory_days_off():
     year = max(PACKAGE_YEARS) + 1
     assert not PACKAGE_ONLY.knows_year(year)
-    new_year = date(year, 1, 1)
-    assert is_working_day(new_year, PACKAGE_ONLY) is (new_year.weekday() < 5)
+    assert not is_working_day(date(year, 1, 1), PACKAGE_ONLY)
+    # 2027 (not in the package): 除夕 5 February to 初三 8 February, 清明 5 April, 端午 9 June,
+    # 中秋 15 September, 1–3 October; other weekdays work.
+    off = statutory_days_off(2027)
+    assert [d for d in off if off[d] == "春节"] == [date(2027, 2, d) for d in range(5, 9)]
+    for day in (date(2027, 4, 5), date(2027, 6, 9), date(2027, 9, 15), date(2027, 10, 1)):
+        assert not is_working_day(day, PACKAGE_ONLY)
+    assert is_working_day(date(2027, 5, 3), PACKAGE_ONLY)  # only 1–2 May are fixed by law
+    # A request filed in late December 2026 does not count 元旦 2027 as a working day.
+    assert add_working_days(date(2026, 12, 31), 1, PACKAGE_ONLY) == date(2027, 1, 4)
+    assert statutory_days_off(2030)[date(2030, 2, 2)] == "春节"  # 除夕 of 2030
 
 
 def test_overrides_replace_the_package_for_their_year():
@@ -73,8 +83,9 @@ def test_the_admin_table_adds_a_year_the_package_does_not_know():
     # Dates of a made-up 2030 arrangement: 1–7 October (Tuesday–Monday) off, Saturday
     # 28 September worked.
     assert 2030 not in PACKAGE_YEARS
-    assert is_working_day(date(2030, 10, 1))
-    assert add_working_days(date(2030, 9, 30), 1) == date(2030, 10, 1)
+    assert not is_working_day(date(2030, 10, 1))  # statutory, even before the arrangement
+    assert is_working_day(date(2030, 10, 4))
+    assert add_working_days(date(2030, 9, 30), 1) == date(2030, 10, 4)
     arrangement(
         2030,
         ("国庆节", HOLIDAY, date(2030, 10, 1), date(2030, 10, 7)),

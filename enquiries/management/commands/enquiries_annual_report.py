@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from importing.pages import home_page
 
-from ...report_build import build_report
+from ...report_build import ReportDataError, build_report
 
 
 class Command(BaseCommand):
@@ -19,7 +19,12 @@ class Command(BaseCommand):
     def handle(self, year, organ, publish, demo_label, **options):
         if not 2008 <= year <= 2100:
             raise CommandError("年份应在 2008 至 2100 之间")
-        page, created = build_report(year, organ, home_page(), demo_label=demo_label)
+        try:
+            page, created = build_report(year, organ, home_page(), demo_label=demo_label)
+        except ReportDataError as error:
+            raise CommandError(
+                "数据不一致，未生成年度报告，请先在后台更正：\n" + "\n".join(error.problems)
+            ) from None
         if publish:
             page.get_latest_revision().publish()
         table = page.applications
