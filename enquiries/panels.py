@@ -21,3 +21,16 @@ class HistoryPanel(Panel):
             context = super().get_context_data(parent_context)
             context["events"] = self.instance.events.all() if self.instance.pk else []
             return context
+
+
+class SignOffPanel(Panel):
+    """Who of the village's committee approved the answer, and when (read only)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "enquiries/admin/signoff_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["enquiry"] = self.instance
+            context["approvals"] = self.instance.approvals.all() if self.instance.pk else []
+            return context

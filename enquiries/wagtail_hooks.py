@@ -16,7 +16,7 @@ from . import rules
 from .admin_forms import EnquiryAdminForm
 from .admin_views import DueItemsPanel, reply_letter
 from .models import Enquiry
-from .panels import ClockPanel, HistoryPanel
+from .panels import ClockPanel, HistoryPanel, SignOffPanel
 
 ASKER = [
     "asker_type", "asker_name", "contact_person", "id_type", "id_number", "phone", "email",
@@ -52,7 +52,7 @@ def enquiry_panels(kind):
         FieldRowPanel([FieldPanel("replied_on"), FieldPanel("answered_by")]),
     ]
     if kind == rules.QUESTION:
-        reply.append(FieldRowPanel([FieldPanel("reviewers"), FieldPanel("reviewed_on")]))
+        reply.append(SignOffPanel(heading="村务监督委员会审核（由批准的成员账号记录）"))
     panels.append(MultiFieldPanel(reply, heading="答复"))
     if kind != rules.REQUEST:
         panels.append(
@@ -146,3 +146,26 @@ def add_due_panel(request, panels):
 @hooks.register("register_admin_urls")
 def register_letter_url():
     return [path("enquiries/letter/<int:pk>/", reply_letter, name="enquiries_letter")]
+
+
+@hooks.register("register_admin_urls")
+def register_village_desk_urls():
+    from .village_views import urls
+
+    return urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_village_desk_menu_item():
+    from .village_views import menu_item
+
+    return menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_village_questions_panel(request, panels):
+    from .village_desk import has_desk
+    from .village_views import VillageQuestionsPanel
+
+    if has_desk(request.user):
+        panels.append(VillageQuestionsPanel(request.user))

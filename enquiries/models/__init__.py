@@ -10,9 +10,11 @@ from .enquiry import (
 )
 from .history import StatusEvent
 from .report import AnnualReportPage
+from .signoff import AnswerApproval
 
 __all__ = [
     "AnnualReportPage",
+    "AnswerApproval",
     "ClockPause",
     "Delivery",
     "Enquiry",

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -136,8 +137,19 @@ class Enquiry(index.Indexed, ClusterableModel):
     reply = models.TextField("答复内容", blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
     answered_by = models.CharField("答复单位", max_length=100, blank=True)
-    reviewers = models.CharField("村务监督委员会审核人", max_length=100, blank=True)
-    reviewed_on = models.DateField("审核日期", null=True, blank=True)
+    # Filled by the village desk from the approving members' accounts (never typed); older
+    # answers may still carry names typed before the desk existed.
+    reviewers = models.CharField("村务监督委员会审核人", max_length=100, blank=True, editable=False)
+    reviewed_on = models.DateField("审核日期", null=True, blank=True, editable=False)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name="答复起草人",
+    )
     moderation = models.CharField(
         "公开展示", max_length=20, choices=Moderation.choices, default=Moderation.PENDING
     )
