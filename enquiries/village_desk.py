@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import rules
-from .models import AnswerApproval, Enquiry, Status, StatusEvent
+from .models import AnswerApproval, Enquiry, Moderation, Status, StatusEvent
 
 OPEN = (Status.RECEIVED, Status.PROCESSING, Status.REVIEW)
 NOT_YOURS = "该质询属于其他村（社区），您无权查看或办理。"
@@ -119,7 +119,7 @@ def submit_draft(question, user, reply):
 
 
 @transaction.atomic
-def approve(question, user, comment=""):
+def approve(question, user, comment="", show=False):
     """Record the member's approval; when the village's rule is met, the answer is sent."""
     question = Enquiry.objects.select_for_update().get(pk=question.pk)
     refusal = approval_refusal(user, question)
@@ -143,6 +143,8 @@ def approve(question, user, comment=""):
     question.replied_on = today
     question.answered_by = question.answered_by or f"{question.village.title}村民委员会"
     question.status = Status.ANSWERED
+    if show and question.allow_public:
+        question.moderation = Moderation.APPROVED
     question._actor = user.get_username()
     question.save()
     return True

@@ -13,7 +13,9 @@ from .village_desk import DeskError
 
 ACTIONS = {
     "submit": lambda q, u, post: village_desk.submit_draft(q, u, post.get("reply")),
-    "approve": lambda q, u, post: village_desk.approve(q, u, post.get("comment")),
+    "approve": lambda q, u, post: village_desk.approve(
+        q, u, post.get("comment"), show=post.get("show") == "1"
+    ),
     "send_back": lambda q, u, post: village_desk.send_back(q, u, post.get("opinion")),
 }
 DONE = {
