@@ -115,3 +115,24 @@ def test_typed_reviewers_no_longer_answer_a_question_in_the_officer_queue(admin_
     form = admin_client.get(edit).content.decode()
     assert 'name="reviewers"' not in form and 'name="reviewed_on"' not in form
     assert re.search(r"尚无村务监督委员会成员批准", form)
+
+
+def test_the_dashboard_shows_each_person_only_what_they_may_open(client, setting):
+    """#24: the clerk's dashboard listed policy links the clerk may not open."""
+    from bs4 import BeautifulSoup
+
+    from policies.tests.factories import make_policy
+
+    make_policy("无解读的文件", published_date=datetime.date(2020, 1, 6))
+    for who in ("clerk", "wang", "other_clerk"):
+        client.force_login(setting[who])
+        home = client.get(reverse("wagtailadmin_home"))
+        main = BeautifulSoup(home.content, "html.parser").find("main")
+        assert "无解读的文件" not in main.get_text()
+        links = {
+            a["href"] for a in main.find_all("a", href=True) if a["href"].startswith("/admin/")
+        }
+        assert links, who
+        for href in sorted(links):
+            opened = client.get(href)
+            assert opened.status_code == 200, (who, href, opened.status_code)
