@@ -48,6 +48,15 @@ def register_signal_handlers():
 
     from .documents import guard_document_save
 
+    from wagtail.models import CollectionViewRestriction
+
+    from .originals import refuse_collection_restriction
+
+    pre_save.connect(
+        refuse_collection_restriction,
+        sender=CollectionViewRestriction,
+        dispatch_uid="disclosures_refuse_collection_restriction",
+    )
     pre_save.connect(
         guard_document_save,
         sender=get_document_model(),

@@ -165,3 +165,18 @@ def explain_why_no_approve(request, page):
         if refusal and refusal.startswith("这一版由您"):
             messages.warning(request, refusal)
     return None
+
+
+@hooks.register("before_serve_document")
+def refuse_draft_download(document, request):
+    """A file uploaded for a draft disclosure is not public until the disclosure is."""
+    from .originals import refuse_draft_download as refuse
+
+    refuse(document, request)
+
+
+@hooks.register("gongkai_public_documents")
+def leave_out_draft_files(queryset):
+    from .originals import public_documents
+
+    return public_documents(queryset)

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from disclosures.anchoring import chain_key, check_archived_heads, head_message
 from disclosures.documents import file_problems
 from disclosures.guards import visibility_problems
+from disclosures.originals import original_problems
 from disclosures.hashchain import head_of, signature_ok
 from disclosures.models import ChainHead, DisclosurePage, DisclosureVersion, check_page
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             checked += 1
             result = check_page(page)
             problems = ([] if result.ok else [result.message]) + visibility_problems(page)
+            problems += original_problems(page)
             if result.latest is not None:
                 problems += file_problems(page, result.latest)
             if not problems:
