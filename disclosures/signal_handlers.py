@@ -45,11 +45,9 @@ def register_signal_handlers():
     )
     pre_save.connect(refuse_going_offline, dispatch_uid="disclosures_refuse_going_offline")
     from wagtail.documents import get_document_model
-
-    from .documents import guard_document_save
-
     from wagtail.models import CollectionViewRestriction
 
+    from .documents import guard_document_save
     from .originals import refuse_collection_restriction
 
     pre_save.connect(

@@ -10,9 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from disclosures.anchoring import chain_key, check_archived_heads, head_message
 from disclosures.documents import file_problems
 from disclosures.guards import visibility_problems
-from disclosures.originals import original_problems
 from disclosures.hashchain import head_of, signature_ok
 from disclosures.models import ChainHead, DisclosurePage, DisclosureVersion, check_page
+from disclosures.originals import original_problems
 
 
 class Command(BaseCommand):
