@@ -2,6 +2,7 @@
 that village's 村务监督委员会 approve from their own accounts, nobody else sees the question."""
 
 import datetime
+import io
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from disclosures.tests.factories import finance_disclosure, hierarchy
-from enquiries.models import Status
+from enquiries.models import Enquiry, Status
 
 from .factories import question_on
 
@@ -136,3 +137,28 @@ def test_the_dashboard_shows_each_person_only_what_they_may_open(client, setting
         for href in sorted(links):
             opened = client.get(href)
             assert opened.status_code == 200, (who, href, opened.status_code)
+
+
+def test_the_demo_villages_accounts_can_act_on_their_overdue_questions(client):
+    """`make demo`: the demo's open 村务质询 are on the demo clerk's and member's desk."""
+    from django.core.management import call_command
+
+    from importing import import_files
+
+    from .test_answering import DEMO, DISCLOSURE_DEMO
+
+    import_files([DISCLOSURE_DEMO, DEMO])
+    call_command("disclosures_demo_accounts", stdout=io.StringIO())
+    users = get_user_model().objects
+    waiting = Enquiry.objects.get(title="对第三季度党务公开的质询")  # 待审核, drafted earlier
+    new = Enquiry.objects.get(title="对村务公开的质询")  # 已收到
+    clerk, member = users.get(username="圩洋村-经办人"), users.get(username="圩洋村-监委会-王")
+    client.force_login(clerk)
+    listing = client.get(reverse("enquiries_village_desk")).content.decode()
+    assert waiting.title in listing and new.title in listing
+    client.post(desk(new.pk), {"action": "submit", "reply": "道路硬化工程定于下月开工。"})
+    client.force_login(member)
+    for question in (waiting, new):
+        client.post(desk(question.pk), {"action": "approve"})
+        question.refresh_from_db()
+        assert question.status == Status.ANSWERED and question.reviewers == "王某某"
