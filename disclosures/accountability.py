@@ -13,14 +13,12 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    TaskState,
+    Task,
     Workflow,
     WorkflowPage,
-    WorkflowState,
     WorkflowTask,
 )
 
@@ -105,10 +103,29 @@ def _grant(clerks, committee, village, collection):
             )
 
 
+def committee_task(task):
+    """The village's task as a CommitteeApprovalTask (a plain group approval task of an
+    older set-up is turned into one, keeping its id, name and history)."""
+    from .models import CommitteeApprovalTask
+
+    if task is None:
+        return None
+    found = CommitteeApprovalTask.objects.filter(pk=task.pk).first()
+    if found is not None:
+        return found
+    content_type = ContentType.objects.get_for_model(CommitteeApprovalTask)
+    child = CommitteeApprovalTask(
+        groupapprovaltask_ptr_id=task.pk, task_ptr_id=task.pk, name=task.name, active=task.active
+    )
+    child.save_base(raw=True)
+    Task.objects.filter(pk=task.pk).update(content_type=content_type)
+    return CommitteeApprovalTask.objects.get(pk=task.pk)
+
+
 @transaction.atomic
 def ensure_accountability(village):
     """Create or complete the village's groups, permissions and workflow; idempotent."""
-    from .models import VillageAccountability
+    from .models import CommitteeApprovalTask, VillageAccountability
 
     record = VillageAccountability.objects.filter(village=village).first()
     names = names_for(_title_for(village, record))
@@ -117,10 +134,10 @@ def ensure_accountability(village):
     clerks = _named(Group, names["clerks"], record and record.clerks, free_groups)
     committee = _named(Group, names["committee"], record and record.committee, free_groups)
     task = _named(
-        GroupApprovalTask,
+        CommitteeApprovalTask,
         names["task"],
-        record and record.task,
-        GroupApprovalTask.objects.filter(village_accountability__isnull=True),
+        committee_task(record and record.task),
+        CommitteeApprovalTask.objects.filter(village_accountability__isnull=True),
     )
     task.groups.set([committee])
     workflow = _named(
@@ -163,37 +180,6 @@ def person_name(user):
     return name or user.get_username()
 
 
-def workflow_approval(page, revision):
-    """(approver names, approval date) when ``revision`` is published by the village's
-    committee workflow finishing now; None otherwise."""
-    record = accountability_of(page)
-    if record is None or revision is None or revision.pk is None:
-        return None
-    state = (
-        WorkflowState.objects.for_instance(page)
-        .filter(
-            status=WorkflowState.STATUS_APPROVED,
-            workflow_id=record.workflow_id,
-            current_task_state__revision_id=revision.pk,
-        )
-        .order_by("-created_at")
-        .first()
-    )
-    if state is None:
-        return None
-    approvals = TaskState.objects.filter(
-        workflow_state=state,
-        status=TaskState.STATUS_APPROVED,
-        finished_by__isnull=False,
-        task_id=record.task_id,
-    ).select_related("finished_by")
-    approvals = list(approvals.order_by("finished_at"))
-    if not approvals:
-        return None
-    names = list(dict.fromkeys(person_name(a.finished_by) for a in approvals))
-    return names, approvals[-1].finished_at
-
-
 def is_committee_member(user, page):
     record = accountability_of(page)
     if record is None or user is None or not user.is_authenticated:
@@ -201,27 +187,78 @@ def is_committee_member(user, page):
     return user.groups.filter(pk=record.committee_id).exists()
 
 
-def sign_with(draft, names, day):
-    """Put the approving members first in the draft's sign-off and date it; True if changed."""
-    typed = [n.strip() for n in draft.reviewers.replace(",", "、").split("、") if n.strip()]
-    merged = "、".join(dict.fromkeys(names + typed))[:200]
-    changed = merged != draft.reviewers or draft.review_date != day
-    draft.reviewers = merged
-    draft.review_date = day
-    return changed
+def approval_refusal(page, user):
+    """Why ``user`` may not approve the version of ``page`` under review; None if they may."""
+    from .models import SignOffApproval
+
+    if not is_committee_member(user, page):
+        return "只有本村村务监督委员会成员可以批准。"
+    revision = page.get_latest_revision()
+    if revision is None:
+        return "没有待审核的内容。"
+    state = page.current_workflow_state
+    if revision.user_id == user.pk or (state and state.requested_by_id == user.pk):
+        return (
+            "这一版由您起草、修改或提交，须由村务监督委员会其他成员批准，不能批准自己起草的内容。"
+        )
+    if SignOffApproval.objects.filter(revision=revision, user=user).exists():
+        return "您已批准过这一版，须由其他成员批准。"
+    return None
+
+
+def record_approval(task_state, user, comment=""):
+    """Record a member's approval of the version under review; True when the village's rule
+    (how many members) is met and the task may finish."""
+    from django.core.exceptions import PermissionDenied
+
+    from .models import SignOffApproval
+
+    page = task_state.workflow_state.content_object
+    refusal = approval_refusal(page, user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    revision = page.get_latest_revision()
+    SignOffApproval.objects.create(
+        page_id=page.pk,
+        revision=revision,
+        user=user,
+        account=user.get_username(),
+        name=person_name(user),
+        comment=(comment or "").strip()[:1000],
+    )
+    approvers = SignOffApproval.objects.filter(revision=revision).values("user").distinct()
+    return approvers.count() >= accountability_of(page).approvals_required
 
 
 def committee_sign_off(page, revision, user, draft):
-    """Sign ``draft`` with the committee members who approved it (through the village's
-    workflow, or a member publishing it); True if the sign-off changed."""
+    """Write the sign-off of ``draft`` from the approvals the workflow recorded for
+    ``revision`` (accounts, names, times; nothing typed). True if the draft changed.
+
+    Publishing without them is refused for everyone but superusers and the system (import,
+    scheduled publishing), who keep a sign-off recorded before the workflow existed."""
+    from django.core.exceptions import ValidationError
     from django.utils import timezone
 
-    approval = workflow_approval(page, revision)
-    if approval:
-        names, when = approval
-        return sign_with(draft, names, timezone.localdate(when))
-    if is_committee_member(user, page):
-        return sign_with(draft, [person_name(user)], draft.review_date or timezone.localdate())
+    from .models import SignOffApproval
+
+    rows = []
+    if revision is not None and revision.pk is not None:
+        rows = list(SignOffApproval.objects.filter(page_id=page.pk, revision_id=revision.pk))
+    if rows:
+        draft.approvals = [row.as_dict() for row in rows]
+        draft.reviewers = "、".join(dict.fromkeys(row.name for row in rows))[:200]
+        draft.review_date = timezone.localdate(rows[-1].approved_at)
+        draft.review_opinion = "；".join(row.comment for row in rows if row.comment)
+        return True
+    record = accountability_of(page)
+    if record is not None and user is not None and not user.is_superuser:
+        raise ValidationError(
+            [f"须经本村村务监督委员会 {record.approvals_required} 名成员在审核流程中批准后才能发布"]
+        )
+    if draft.approvals:
+        # An earlier publication's approvals do not sign a version nobody approved.
+        draft.approvals, draft.reviewers, draft.review_date = [], "", None
+        return True
     return False
 
 
@@ -237,5 +274,7 @@ def needs_setup(village):
         record.workflow,
         record.collection,
     ):
+        return True
+    if not hasattr(record.task, "committeeapprovaltask"):
         return True
     return record.clerks.name != names_for(_title_for(village, record))["clerks"]

@@ -26,26 +26,37 @@ class DisclosurePageForm(WagtailAdminPageForm):
         return any(self.data.get(action) for action in PUBLISH_ACTIONS)
 
     def committee_signs(self):
-        """The village's committee signs on approval: submitting to it, approving in it, or
-        a member publishing needs no names typed in."""
-        from .accountability import accountability_of, is_committee_member
+        """Submitting to the village's committee, or acting in its review: the workflow
+        records the sign-off, nothing is typed."""
+        from .accountability import accountability_of
 
         village = self.instance.get_parent() if self.instance.pk else self.parent_page
         if accountability_of(village) is None:
             return False
-        if self.data.get("action-submit") or self.data.get("action-workflow-action"):
-            return True
-        return is_committee_member(self.for_user, village)
+        return bool(self.data.get("action-submit") or self.data.get("action-workflow-action"))
+
+    def direct_publish_problem(self):
+        """Publishing without the committee's review: refused but for superusers with a
+        sign-off recorded earlier (import, the workflow's last publication)."""
+        from .accountability import accountability_of
+
+        village = self.instance.get_parent() if self.instance.pk else self.parent_page
+        record = accountability_of(village)
+        user = self.for_user
+        if record is not None and not (user and user.is_superuser):
+            return "请点“提交审核”：须经本村村务监督委员会成员用自己的账号批准后才能发布"
+        if not (self.instance.reviewers or "").strip() or not self.instance.review_date:
+            return "发布前须经村务监督委员会审核：请点“提交审核”"
+        return None
 
     def clean(self):
         cleaned = super().clean()
         if not self.publishing:
             return cleaned
         if not self.committee_signs():
-            if not (cleaned.get("reviewers") or "").strip():
-                self.add_error("reviewers", "发布前须填写村务监督委员会审核人")
-            if not cleaned.get("review_date"):
-                self.add_error("review_date", "发布前须填写审核日期")
+            problem = self.direct_publish_problem()
+            if problem:
+                self.add_error(None, problem)
         published = self.instance.pk and self.instance.versions.exists()
         withdrawing = cleaned.get("withdrawn") and not self.instance.withdrawn
         if published and not withdrawing and not (cleaned.get("change_reason") or "").strip():

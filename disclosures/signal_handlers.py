@@ -45,9 +45,16 @@ def register_signal_handlers():
     )
     pre_save.connect(refuse_going_offline, dispatch_uid="disclosures_refuse_going_offline")
     from wagtail.documents import get_document_model
+    from wagtail.models import CollectionViewRestriction
 
     from .documents import guard_document_save
+    from .originals import refuse_collection_restriction
 
+    pre_save.connect(
+        refuse_collection_restriction,
+        sender=CollectionViewRestriction,
+        dispatch_uid="disclosures_refuse_collection_restriction",
+    )
     pre_save.connect(
         guard_document_save,
         sender=get_document_model(),

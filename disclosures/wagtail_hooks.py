@@ -151,3 +151,32 @@ def village_duties_panel(request, panels):
     villages = villages_of(request.user)
     if villages:
         panels.append(VillageDutiesPanel(villages))
+
+
+@hooks.register("before_edit_page")
+def explain_why_no_approve(request, page):
+    """A member looking at a version they drafted or edited is told why they cannot approve."""
+    from .accountability import approval_refusal, is_committee_member
+
+    if request.method != "GET" or not page.workflow_in_progress:
+        return None
+    if is_committee_member(request.user, page):
+        refusal = approval_refusal(page, request.user)
+        if refusal and refusal.startswith("这一版由您"):
+            messages.warning(request, refusal)
+    return None
+
+
+@hooks.register("before_serve_document")
+def refuse_draft_download(document, request):
+    """A file uploaded for a draft disclosure is not public until the disclosure is."""
+    from .originals import refuse_draft_download as refuse
+
+    refuse(document, request)
+
+
+@hooks.register("gongkai_public_documents")
+def leave_out_draft_files(queryset):
+    from .originals import public_documents
+
+    return public_documents(queryset)

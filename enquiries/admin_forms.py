@@ -95,10 +95,23 @@ class EnquiryAdminForm(WagtailAdminModelForm):
                 errors["outcome"] = "质询和留言的答复类型为“答复”"
             if not cleaned.get("reply", "").strip():
                 errors["reply"] = "请填写答复内容"
-        reviewed = cleaned.get("reviewers", "").strip() and cleaned.get("reviewed_on")
-        if kind == rules.QUESTION and cleaned.get("status") == Status.ANSWERED and not reviewed:
-            errors["reviewers"] = "村务质询的答复须经村务监督委员会审核：请填写审核人和审核日期"
+        if kind == rules.QUESTION and cleaned.get("status") == Status.ANSWERED:
+            errors.update(self._committee_errors())
         return errors
+
+    def _committee_errors(self):
+        """A question is answered only through its village's committee (the village desk)."""
+        from .village_desk import answer_is_approved
+
+        stored = type(self.instance).objects.filter(pk=self.instance.pk).first()
+        if stored is not None and stored.status == Status.ANSWERED:
+            return {}
+        if stored is not None and answer_is_approved(stored):
+            return {}
+        return {
+            "status": "村务质询的答复须经村务监督委员会审核：请由本村经办人在“本村村务质询”"
+            "中提交答复稿，由监督委员会成员用自己的账号批准后自动答复"
+        }
 
     # ---- the clock: pauses and the extension -------------------------------------------------
 

@@ -64,3 +64,16 @@ def shown(instance, name):
         return "是" if value else "否"
     display = getattr(instance, f"get_{name}_display", None)
     return display() if display else value
+
+
+class SignOffPanel(Panel):
+    """Who of the village's committee approved the answer, and when (read only)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "enquiries/admin/signoff_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["enquiry"] = self.instance
+            context["approvals"] = self.instance.approvals.all() if self.instance.pk else []
+            return context

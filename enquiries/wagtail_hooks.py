@@ -21,7 +21,7 @@ from . import clock, rules
 from .admin_forms import EnquiryAdminForm
 from .admin_views import DueItemsPanel, letter, make_proactive, reply_letter
 from .models import Enquiry, Status
-from .panels import ClockPanel, HistoryPanel, ReadOnlyPanel
+from .panels import ClockPanel, HistoryPanel, ReadOnlyPanel, SignOffPanel
 from .report_admin import generate_report
 
 ASKER = [
@@ -89,7 +89,7 @@ def enquiry_panels(kind):
         FieldRowPanel([FieldPanel("replied_on"), FieldPanel("answered_by")]),
     ]
     if kind == rules.QUESTION:
-        reply.append(FieldRowPanel([FieldPanel("reviewers"), FieldPanel("reviewed_on")]))
+        reply.append(SignOffPanel(heading="村务监督委员会审核（由批准的成员账号记录）"))
     panels.append(MultiFieldPanel(reply, heading="答复"))
     if kind != rules.REQUEST:
         panels.append(
@@ -225,3 +225,26 @@ def drop_english_guides(request, menu_items):
 from .addressee_admin import register_addressees  # noqa: E402
 
 register_addressees()
+
+
+@hooks.register("register_admin_urls")
+def register_village_desk_urls():
+    from .village_views import urls
+
+    return urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_village_desk_menu_item():
+    from .village_views import menu_item
+
+    return menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_village_questions_panel(request, panels):
+    from .village_desk import has_desk
+    from .village_views import VillageQuestionsPanel
+
+    if has_desk(request.user):
+        panels.append(VillageQuestionsPanel(request.user))

@@ -137,4 +137,12 @@ class SafeImagesAPIViewSet(ChineseErrorsMixin, ImagesAPIViewSet):
 
 
 class SafeDocumentsAPIViewSet(ChineseErrorsMixin, DocumentsAPIViewSet):
-    pass
+    def get_queryset(self):
+        """Apps leave out files that are not public yet (hook ``gongkai_public_documents``,
+        e.g. a draft disclosure's uploads)."""
+        from wagtail import hooks
+
+        queryset = super().get_queryset()
+        for narrow in hooks.get_hooks("gongkai_public_documents"):
+            queryset = narrow(queryset)
+        return queryset

@@ -30,9 +30,23 @@ class OverdueInterpretationsPanel(Component):
     order = 90
     template_name = "policies/admin/overdue_panel.html"
 
+    def __init__(self, policies):
+        self.policies = policies
+
     def get_context_data(self, parent_context):
-        policies = overdue_policies()
-        return {"policies": policies[:20], "total": len(policies)}
+        return {"policies": self.policies[:20], "total": len(self.policies)}
+
+
+def editable_overdue_policies(user):
+    """The overdue policies this user may open in the editor, or None when they may edit no
+    policy at all (a village clerk), so the panel is not shown."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    allowed = set(editable.type(PolicyPage).values_list("pk", flat=True))
+    if not allowed:
+        return None
+    return [p for p in overdue_policies() if p.pk in allowed]
 
 
 SPLIT_PREVIEW_MAX = 200_000  # characters; a long 条例 with annexes is well under this

@@ -5,7 +5,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from policies.admin_views import OverdueInterpretationsPanel, split_preview
+from policies.admin_views import (
+    OverdueInterpretationsPanel,
+    editable_overdue_policies,
+    split_preview,
+)
 from policies.models import PolicyPage
 
 HOME_COUNT = 6
@@ -13,7 +17,10 @@ HOME_COUNT = 6
 
 @hooks.register("construct_homepage_panels")
 def add_overdue_interpretations_panel(request, panels):
-    panels.append(OverdueInterpretationsPanel())
+    """Only to people who may edit policies, listing only those they may open."""
+    policies = editable_overdue_policies(request.user)
+    if policies is not None:
+        panels.append(OverdueInterpretationsPanel(policies))
 
 
 @hooks.register("register_admin_urls")

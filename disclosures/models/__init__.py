@@ -1,6 +1,6 @@
 """Models of the disclosures app."""
 
-from .accountability import VillageAccountability
+from .accountability import CommitteeApprovalTask, SignOffApproval, VillageAccountability
 from .disclosure import DisclosureAttachment, DisclosureItem, DisclosurePage, FinanceLine
 from .heads import ChainHead
 from .hierarchy import CountyPage, DisclosureIndexPage, TownshipPage, VillagePage
@@ -8,6 +8,7 @@ from .versions import DisclosureVersion, check_page, record_version
 
 __all__ = [
     "ChainHead",
+    "CommitteeApprovalTask",
     "CountyPage",
     "DisclosureAttachment",
     "DisclosureIndexPage",
@@ -15,6 +16,7 @@ __all__ = [
     "DisclosurePage",
     "DisclosureVersion",
     "FinanceLine",
+    "SignOffApproval",
     "TownshipPage",
     "VillageAccountability",
     "VillagePage",

@@ -70,6 +70,9 @@ class DisclosurePage(ProtectedTreeMixin, Page):
     )
     review_date = models.DateField("审核日期", null=True, blank=True)
     review_opinion = models.TextField("审核意见", blank=True)
+    # The sign-off above is written by the committee's workflow when it publishes (see
+    # accountability.committee_sign_off); these are the approving accounts and times.
+    approvals = models.JSONField("监督委员会批准记录", default=list, blank=True, editable=False)
 
     change_reason = models.TextField(
         "更正原因",
@@ -112,9 +115,13 @@ class DisclosurePage(ProtectedTreeMixin, Page):
             ],
             heading="财务收支（仅财务公开填写）",
         ),
-        MultiFieldPanel(
-            [FieldPanel("reviewers"), FieldPanel("review_date"), FieldPanel("review_opinion")],
-            heading="村务监督委员会审核（发布前必填）",
+        HelpPanel(
+            content=(
+                "<p>村务监督委员会的审核由系统记录，不用填写：经办人点“提交审核”后，"
+                "本村监督委员会成员用自己的账号批准（起草或修改这一版的成员不能批准），"
+                "批准人数达到本村规定时自动发布，批准人账号、姓名和批准时间写入签署栏。</p>"
+            ),
+            heading="村务监督委员会审核",
         ),
         FieldPanel("change_reason"),
         MultiFieldPanel([FieldPanel("withdrawn"), FieldPanel("withdrawal_reason")], heading="撤回"),
@@ -284,11 +291,14 @@ class DisclosurePage(ProtectedTreeMixin, Page):
 
     @property
     def sign_off(self):
-        return {
+        signed = {
             "reviewers": self.reviewers,
             "review_date": self.review_date.isoformat() if self.review_date else None,
             "review_opinion": self.review_opinion,
         }
+        if self.approvals:  # absent from versions signed before the workflow recorded them
+            signed["approvals"] = self.approvals
+        return signed
 
     def snapshot(self):
         """Everything a villager is shown, as plain JSON: what each version's hash covers."""

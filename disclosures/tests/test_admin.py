@@ -98,18 +98,15 @@ def test_draft_may_be_incomplete_but_publish_needs_sign_off(admin_client, villag
     page = DisclosurePage.objects.get()
     assert not page.live
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    refused = admin_client.post(edit, post_data(page, reviewers="", **{"action-publish": "1"}))
-    assert "发布前须填写村务监督委员会审核人" in refused.context["form"].errors["reviewers"][0]
-    published = admin_client.post(edit, post_data(page, **{"action-publish": "1"}))
-    assert published.status_code == 302
+    # Typed reviewer names are no longer a field: even a superuser cannot publish unsigned.
+    refused = admin_client.post(edit, post_data(page, **{"action-publish": "1"}))
+    assert "发布前须经村务监督委员会审核" in str(refused.context["form"].non_field_errors())
     page.refresh_from_db()
-    assert page.live and page.versions.count() == 1
+    assert not page.live and page.versions.count() == 0 and page.reviewers == ""
 
 
 def test_correction_through_the_admin_needs_a_reason(admin_client, villages):
-    url = reverse("wagtailadmin_pages:add", args=["disclosures", "disclosurepage", villages[0].pk])
-    admin_client.post(url, post_data(**{"action-publish": "1"}))
-    page = DisclosurePage.objects.get()
+    page = finance_disclosure(villages[0])  # published with the sign-off of its time
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert admin_client.get(edit).context["form"].initial["change_reason"] == ""
     changed = post_data(page, title="2024年第一季度财务公开（更正）", **{"action-publish": "1"})
@@ -184,10 +181,13 @@ def test_clerk_cannot_publish_but_reviewer_can(client, villages):
     client.post(edit, post_data(page, **{"action-publish": "1"}))
     page.refresh_from_db()
     assert not page.live
+    # #25 (5): one member can no longer edit and publish alone; publishing goes through
+    # the committee's workflow, approved by a member other than the one who edited.
     client.force_login(get_user_model().objects.get(username="reviewer"))
-    assert client.post(edit, post_data(page, **{"action-publish": "1"})).status_code == 302
+    refused = client.post(edit, post_data(page, title="改过的标题", **{"action-publish": "1"}))
+    assert "须经本村村务监督委员会成员用自己的账号批准后才能发布" in refused.content.decode()
     page.refresh_from_db()
-    assert page.live and page.versions.count() == 1
+    assert not page.live and page.versions.count() == 0
 
 
 def test_finance_csv_upload_in_the_admin(admin_client, villages):

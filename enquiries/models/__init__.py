@@ -11,11 +11,13 @@ from .enquiry import (
 )
 from .history import StatusEvent
 from .report import AnnualReportPage
+from .signoff import AnswerApproval
 
 __all__ = [
     "Addressee",
     "AddresseeKind",
     "AnnualReportPage",
+    "AnswerApproval",
     "ClockPause",
     "Delivery",
     "Enquiry",

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -153,8 +154,19 @@ class Enquiry(index.Indexed, ClusterableModel):
         help_text="《政府信息公开条例》第四十四条：可以公开且被多次申请的信息，纳入主动公开范围",
     )
     proactive_on = models.DateField("转为主动公开日期", null=True, blank=True)
-    reviewers = models.CharField("村务监督委员会审核人", max_length=100, blank=True)
-    reviewed_on = models.DateField("审核日期", null=True, blank=True)
+    # Filled by the village desk from the approving members' accounts (never typed); older
+    # answers may still carry names typed before the desk existed.
+    reviewers = models.CharField("村务监督委员会审核人", max_length=100, blank=True, editable=False)
+    reviewed_on = models.DateField("审核日期", null=True, blank=True, editable=False)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name="答复起草人",
+    )
     moderation = models.CharField(
         "公开展示", max_length=20, choices=Moderation.choices, default=Moderation.PENDING
     )

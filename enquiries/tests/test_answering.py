@@ -137,7 +137,18 @@ def test_village_question_needs_committee_review_then_shows_on_disclosure_page(
     )  # fmt: skip
     refused = admin_client.post(edit_url(question), data)
     assert "须经村务监督委员会审核" in refused.content.decode()
-    data.update(reviewers="王某某", reviewed_on="2026-04-14")
+    # The village desk records the committee member's approval (test_village_desk.py).
+    from django.contrib.auth import get_user_model
+
+    from enquiries import village_desk
+
+    member = get_user_model().objects.create_user("member", last_name="王", first_name="某某")
+    member.groups.add(village.accountability.committee)
+    village_desk.submit_draft(question, member_clerk(village), "是办公用品。")
+    village_desk.approve(question, member)
+    question.refresh_from_db()
+    assert question.reviewers == "王某某"
+    data = form_data(admin_client, question, moderation="approved")
     assert admin_client.post(edit_url(question), data).status_code == 302
     page = client.get(disclosure.url).content.decode()
     assert "是办公用品。" in page and "张**" in page
@@ -145,6 +156,14 @@ def test_village_question_needs_committee_review_then_shows_on_disclosure_page(
     assert "是办公用品。" in client.get(village.url).content.decode()
     listing = client.get(reverse("enquiries:qa_list") + "?q=办公用品").content.decode()
     assert "是办公用品。" in listing
+
+
+def member_clerk(village):
+    from django.contrib.auth import get_user_model
+
+    clerk = get_user_model().objects.create_user("clerk")
+    clerk.groups.add(village.accountability.clerks)
+    return clerk
 
 
 def test_requests_are_never_public_only_counted(client):

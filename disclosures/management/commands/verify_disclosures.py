@@ -12,6 +12,7 @@ from disclosures.documents import file_problems
 from disclosures.guards import visibility_problems
 from disclosures.hashchain import head_of, signature_ok
 from disclosures.models import ChainHead, DisclosurePage, DisclosureVersion, check_page
+from disclosures.originals import original_problems
 
 
 class Command(BaseCommand):
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             checked += 1
             result = check_page(page)
             problems = ([] if result.ok else [result.message]) + visibility_problems(page)
+            problems += original_problems(page)
             if result.latest is not None:
                 problems += file_problems(page, result.latest)
             if not problems:
