@@ -175,7 +175,7 @@ def serve(work, workers=2, fixtures=(), **env_overrides):
         recipe.start_gunicorn(app_port, workers=workers)
         conf_dir = work / "nginx"
         conf_dir.mkdir(exist_ok=True)
-        (conf_dir / "gongkai").symlink_to(ROOT / "site/deploy/nginx")
+        servers.copy_recipe(conf_dir / "gongkai")  # readable even if the checkout is not
         conf = conf_dir / "nginx.conf"
         conf.write_text(NGINX_TEMPLATE.format(work=work, app_port=app_port, site_port=site_port))
         servers.run([NGINX, "-t", "-q", "-p", f"{conf_dir}/", "-c", str(conf)])
