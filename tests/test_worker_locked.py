@@ -36,6 +36,7 @@ def test_a_locked_database_is_waited_out(monkeypatch):
 
     monkeypatch.setattr(upstream.Worker, "run", run)
     monkeypatch.setattr(db_worker, "RETRY_SECONDS", 0)
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     assert worker().run() == "done" and len(calls) == 3
 
 
@@ -59,10 +60,11 @@ def test_a_change_before_the_task_table_exists_logs_one_line(
 
     settings.PAGECACHE_ENABLED, settings.PAGECACHE_ROOT = True, tmp_path / "pagecache"
 
-    def enqueue(*args):
-        raise DatabaseError("no such table: django_tasks_database_dbtaskresult")
+    class NoTaskTable:
+        def enqueue(self, *args):
+            raise DatabaseError("no such table: django_tasks_database_dbtaskresult")
 
-    monkeypatch.setattr(tasks.refresh_pages, "enqueue", enqueue)
+    monkeypatch.setattr(tasks, "refresh_pages", NoTaskTable())
     change = {"paths": ["/"], "gone_paths": [], "page_ids": [], "gone_ids": []}
     signal_handlers._AfterCommit({**change, "gone_urls": [], "everything": False})()
     [record] = [r for r in caplog.records if "could not be queued" in r.getMessage()]

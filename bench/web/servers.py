@@ -117,6 +117,7 @@ def start(cmd, env=None, cwd=ROOT, log=None):
 
 def start_gongkai(env, port, work):
     env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
+    env.setdefault("GUNICORN_TIMEOUT", "180")  # each worker imports the app (no preload_app)
     cmd = [VENV_BIN / "gunicorn", "-c", ROOT / "site/deploy/gunicorn.conf.py"]
     return start(cmd, env, log=work / "gunicorn-gongkai.log")
 

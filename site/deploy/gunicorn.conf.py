@@ -14,7 +14,9 @@ worker_class = "sync"
 # Recycle workers now and then so memory stays flat over weeks of uptime.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = 500
-timeout = 30
+# Seconds a worker may be silent: a request, and (not preloaded) the import of the application
+# when a worker starts. GUNICORN_TIMEOUT raises it on a slow or crowded machine.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # Not preloaded: each worker imports the application itself, so `systemctl reload gongkai`
