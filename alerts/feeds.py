@@ -2,6 +2,7 @@
 one issuing authority, one saved search (topics have theirs in news.feeds). Only live, public
 pages; every link absolute from the configured Wagtail Site."""
 
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -194,7 +195,10 @@ class SearchFeed(SiteFeed):
             )
 
     def find(self, request):
-        query = " ".join(str(request.GET.get("q", "") or "").split())
+        typed = str(request.GET.get("q", "") or "")
+        # Control and unassigned characters (%00, …) cannot be written into XML: dropped.
+        typed = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in typed)
+        query = " ".join(typed.split())
         if not query or len(query) > QUERY_MAX:
             raise Http404("请提供检索词 q（最多 200 个字）。")
         return query

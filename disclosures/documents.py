@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.utils.file import hash_filelike
 
-from media.privacy import UnreadableImageError, clean_image
+from media.privacy import UnreadableImageError, clean_image, looks_like_image
 
 REPLACE_REFUSED = (
     "“{title}”是已发布四务公开的原件，不能替换文件：替换会让网上的原件悄悄变成另一份。"
@@ -63,6 +63,16 @@ def is_image_name(name):
     return PurePath(name or "").suffix.lower().lstrip(".") in IMAGE_EXTENSIONS
 
 
+def is_image(upload):
+    """Whether an upload is an image, by its name or (a JPEG named .pdf) by its content."""
+    if is_image_name(upload.name):
+        return True
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    return looks_like_image(head)
+
+
 def strip_image_metadata(upload):
     """A metadata-free ContentFile for an image upload, or None when it is clean already.
 
@@ -84,7 +94,7 @@ class DocumentForm(BaseDocumentForm):
             message = replacement_refusal(self.instance)
             if message:
                 raise ValidationError(message)
-        if upload and "file" in self.changed_data and is_image_name(upload.name):
+        if upload and "file" in self.changed_data and is_image(upload):
             try:
                 cleaned = strip_image_metadata(upload)
             except UnreadableImageError as error:
@@ -103,7 +113,7 @@ def guard_document_save(sender, instance, raw=False, **kwargs):
         message = replacement_refusal(instance)
         if message:
             raise ValidationError({"file": message})
-    if new_file and is_image_name(instance.file.name):
+    if new_file and is_image(instance.file):
         try:
             cleaned = strip_image_metadata(instance.file)
         except UnreadableImageError as error:

@@ -8,3 +8,8 @@ class EditorialConfig(AppConfig):
     name = "editorial"
     label = "editorial"
     verbose_name = "编辑组件"
+
+    def ready(self):
+        from .csvcells import protect_wagtail_exports
+
+        protect_wagtail_exports()

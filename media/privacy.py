@@ -24,6 +24,28 @@ AVIF_QUALITY = 80
 METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "adobe")
 
 
+# How each format the site re-encodes starts (offset, bytes): the content decides, never the
+# file's name (a JPEG named 报告.pdf keeps its GPS position otherwise).
+SIGNATURES = (
+    (0, b"\xff\xd8\xff"),  # JPEG
+    (0, b"\x89PNG\r\n\x1a\n"),  # PNG
+    (8, b"WEBP"),  # RIFF....WEBP
+    (4, b"ftypavif"),
+    (4, b"ftypavis"),
+    (4, b"ftypheic"),
+    (4, b"ftypheix"),
+    (4, b"ftypheif"),
+    (4, b"ftypmif1"),
+    (4, b"ftypmsf1"),
+)
+
+
+def looks_like_image(data):
+    """True when ``data`` starts like a JPEG, PNG, WebP, AVIF or HEIF image."""
+    head = bytes(data[:16])
+    return any(head[offset : offset + len(magic)] == magic for offset, magic in SIGNATURES)
+
+
 class UnreadableImageError(ValueError):
     """The file could not be decoded completely as an image."""
 

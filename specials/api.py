@@ -9,11 +9,15 @@ from django.http import JsonResponse
 from django.urls import path
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from listings.api import SafePagesAPIViewSet
+
 from .models import CollectionPage
 from .query import item_json
 
 
-class CollectionAPIViewSet(PagesAPIViewSet):
+class CollectionAPIViewSet(SafePagesAPIViewSet):
+    """Bad query strings (a huge offset, …) get a Chinese 400, as on /api/v2/pages/."""
+
     name = "specials"
     model = CollectionPage
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [

@@ -99,10 +99,13 @@ class Recipe:
 
     def start_gunicorn(self, port, workers=2, log="gunicorn.log"):
         env = dict(self.env, GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS=str(workers))
+        # Each worker imports the application itself (no preload_app): on a crowded test
+        # machine that can take longer than the production timeout.
+        env.setdefault("GUNICORN_TIMEOUT", "180")
         cmd = [servers.VENV_BIN / "gunicorn", "-c", ROOT / "site/deploy/gunicorn.conf.py"]
         process = servers.start(cmd, env, log=self.work / log)
         self.processes.append(process)
-        servers.wait_until_up(f"http://127.0.0.1:{port}/admin/login/")
+        servers.wait_until_up(f"http://127.0.0.1:{port}/admin/login/", timeout=240)
         return process
 
     def gunicorn(self):
@@ -175,14 +178,14 @@ def serve(work, workers=2, fixtures=(), **env_overrides):
         recipe.start_gunicorn(app_port, workers=workers)
         conf_dir = work / "nginx"
         conf_dir.mkdir(exist_ok=True)
-        (conf_dir / "gongkai").symlink_to(ROOT / "site/deploy/nginx")
+        servers.copy_recipe(conf_dir / "gongkai")  # readable even if the checkout is not
         conf = conf_dir / "nginx.conf"
         conf.write_text(NGINX_TEMPLATE.format(work=work, app_port=app_port, site_port=site_port))
         servers.run([NGINX, "-t", "-q", "-p", f"{conf_dir}/", "-c", str(conf)])
         recipe.processes.append(
             servers.start([NGINX, "-p", f"{conf_dir}/", "-c", str(conf)], log=work / "nginx.log")
         )
-        servers.wait_until_up(f"{recipe.base_url}/admin/login/")
+        servers.wait_until_up(f"{recipe.base_url}/admin/login/", timeout=240)
     except Exception:
         recipe.stop()
         raise

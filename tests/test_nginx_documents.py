@@ -63,7 +63,7 @@ def site():
     proxy = servers.start_nginx(work, app_port, site_port, static_port)
     try:
         base = f"http://127.0.0.1:{site_port}"
-        servers.wait_until_up(f"{base}/robots.txt")
+        servers.wait_until_up(f"{base}/robots.txt", timeout=240)
         yield base, docs
     finally:
         servers.stop(proxy)

@@ -120,6 +120,7 @@ def start(cmd, env=None, cwd=ROOT, log=None):
 
 def start_gongkai(env, port, work):
     env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
+    env.setdefault("GUNICORN_TIMEOUT", "180")  # each worker imports the app (no preload_app)
     cmd = [VENV_BIN / "gunicorn", "-c", ROOT / "site/deploy/gunicorn.conf.py"]
     return start(cmd, env, log=work / "gunicorn-gongkai.log")
 
@@ -198,13 +199,24 @@ http {{
 """
 
 
+def copy_recipe(dest):
+    """A world-readable copy of the nginx recipe (site/deploy/nginx) at ``dest``: nginx's
+    unprivileged workers read the maintenance page from it, and a checkout inside a private
+    (mode-700) folder is out of their reach."""
+    if dest.is_symlink() or dest.is_file():
+        dest.unlink()
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(NGINX_CONF_DIR, dest)
+    dest.chmod(0o755)
+    for path in dest.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return dest
+
+
 def start_nginx(work, app_port, site_port, static_port, peer_port=None):
     conf_dir = work / "nginx"
     conf_dir.mkdir(exist_ok=True)
-    link = conf_dir / "gongkai"
-    if link.is_symlink():
-        link.unlink()
-    link.symlink_to(NGINX_CONF_DIR)
+    copy_recipe(conf_dir / "gongkai")
     conf = conf_dir / "nginx.conf"
     conf.write_text(
         NGINX_TEMPLATE.format(

@@ -150,6 +150,25 @@ def test_an_image_uploaded_as_a_document_loses_its_location(admin_client):
     assert doc.file_hash == hash_filelike(io.BytesIO(stored))
 
 
+@pytest.mark.parametrize("name", ["会议纪要.pdf", "scan.PDF", "表格.xlsx"])
+def test_a_jpeg_under_another_name_loses_its_location_too(admin_client, name):
+    """The content decides, not the name (issue 25, reproduction 14: a JPEG named .pdf)."""
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "改名的照片",
+            "file": SimpleUploadedFile(name, jpeg_with_gps()),
+            "collection": Collection.get_first_root_node().pk,
+            "tags": "",
+        },
+    )
+    assert response.status_code == 302
+    assert_no_gps(read(Document.objects.get(title="改名的照片")))
+    code = Document(title="导入的改名照片", file=ContentFile(jpeg_with_gps(), name=name))
+    code.save()
+    assert_no_gps(read(code))
+
+
 def test_an_image_document_saved_from_code_loses_its_location_too():
     doc = Document(title="导入的照片", file=ContentFile(jpeg_with_gps(), name="import.jpg"))
     doc.save()

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.db import OperationalError, transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -21,6 +22,7 @@ LIMITED = (
     "提交过于频繁：同一网络一小时内最多提交 5 件、一天内最多 20 件。"
     "请稍后再试，您填写的内容仍保留在下方。"
 )
+BUSY = "系统繁忙，暂时无法保存您的提交，请稍后再点一次“提交”。您填写的内容仍保留在下方，不会丢失。"
 COMMON = ("asker_name", "phone", "email")
 
 
@@ -30,9 +32,12 @@ def _limited(request):
 
 
 def _count(request):
+    """Count this filing; True when it goes over a limit. Counting and checking are one atomic
+    step (``Limit.hit``), so concurrent posts cannot all slip under the limit."""
     address = client_ip(request)
-    SUBMIT.hit(address)
-    SUBMIT_DAY.hit(address)
+    over_hour = SUBMIT.hit(address)
+    over_day = SUBMIT_DAY.hit(address)
+    return over_hour or over_day
 
 
 def _handle(request, form, template, context, build):
@@ -47,11 +52,17 @@ def _handle(request, form, template, context, build):
         if "website" in form.errors:
             _count(request)
         return render(request, template, context, status=400)
-    _count(request)
+    if _count(request):
+        return render(request, template, {**context, "limited": LIMITED}, status=429)
     enquiry = build(form.cleaned_data)
     for name in COMMON:
         setattr(enquiry, name, form.cleaned_data.get(name) or "")
-    enquiry.save()
+    try:
+        with transaction.atomic():
+            enquiry.save()
+    except OperationalError:  # the database stayed locked longer than its timeout
+        logger.exception("保存%s失败：数据库忙", enquiry.get_kind_display())
+        return render(request, template, {**context, "limited": BUSY}, status=503)
     logger.info("收到%s %s", enquiry.get_kind_display(), enquiry.display_tracking_number)
     request.session[SESSION_KEY] = enquiry.pk
     return redirect("enquiries:received")

@@ -1,9 +1,13 @@
 """Store anonymous responses of live public pages in the page cache as they are rendered."""
 
 from fnmatch import fnmatchcase
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http.request import validate_host
 from django.urls import Resolver404, resolve
+from django.utils.encoding import escape_uri_path
 
 from . import store
 
@@ -12,12 +16,42 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")  # nginx's mime.types gives each its X
 UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
 
 
+def configured_hosts():
+    """host[:port] pairs the site is configured for: GONGKAI_BASE_URL and each Wagtail Site
+    (Wagtail's cached root paths; a Site whose name is not allowed is rendered on the first
+    allowed host, renderer._site_host). Default ports are left out, as browsers send them."""
+    from wagtail.models import Site
+
+    hosts = {_bare(urlsplit(settings.GONGKAI_BASE_URL).netloc)}
+    for root in Site.get_site_root_paths():
+        netloc = urlsplit(root.root_url).netloc
+        hosts.add(_bare(netloc))
+        if not validate_host(urlsplit(root.root_url).hostname or "", settings.ALLOWED_HOSTS):
+            named = [h for h in settings.ALLOWED_HOSTS if h and h[0] != "." and h != "*"]
+            hosts.update(_bare(h) for h in named[:1])
+    return hosts
+
+
+def _bare(host):
+    host = host.lower()
+    return host[:-3] if host.endswith(":80") else host[:-4] if host.endswith(":443") else host
+
+
+def _configured_host(request):
+    """Only a request on a configured host:port is stored for every reader: the page may
+    carry the address it was asked on (``Host: 127.0.0.1:6666``)."""
+    try:
+        return _bare(request.get_host()) in configured_hosts()
+    except DisallowedHost:
+        return False
+
+
 def _eligible_request(request):
     if request.method != "GET" or request.META.get("QUERY_STRING"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False  # editors and anyone with a session see the live application
-    return not getattr(request, "is_preview", False)
+    return not getattr(request, "is_preview", False) and _configured_host(request)
 
 
 def _cacheable_page(request):
@@ -56,6 +90,8 @@ def _microcache_seconds(request, response):
     """Seconds nginx may keep this query-string answer for every anonymous reader, or 0."""
     seconds = getattr(settings, "PAGECACHE_QUERY_SECONDS", 0)
     if seconds <= 0 or request.method not in ("GET", "HEAD"):
+        return 0
+    if not _configured_host(request):
         return 0
     if not request.META.get("QUERY_STRING") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return 0
@@ -99,6 +135,8 @@ class PageCacheMiddleware:
             _cacheable_page(request) or _cacheable_route(request)
         ):
             variant = store.variant_for_cookies(request.COOKIES)
-            if store.write(generation, variant, request.path, response.content, started):
+            # The path as in a link (encoded): decoded once by the store, like nginx's $uri.
+            path = escape_uri_path(request.path)
+            if store.write(generation, variant, path, response.content, started):
                 response["X-Page-Cache"] = "stored"
         return response

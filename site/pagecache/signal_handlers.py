@@ -69,8 +69,8 @@ class _AfterCommit:
             refresh_pages.enqueue(
                 change["page_ids"], change["gone_urls"], change["everything"], change["gone_ids"]
             )
-        except DatabaseError:  # no task table yet (migrate): purged here, rendered on demand
-            logger.warning("Page-cache refresh task could not be queued", exc_info=True)
+        except DatabaseError as error:  # no task table yet (migrate): purged, rendered on demand
+            logger.warning("Page-cache refresh task could not be queued: %s", error)
 
 
 def _merge(first, then):

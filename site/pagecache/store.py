@@ -33,10 +33,11 @@ from pathlib import Path
 
 from django.conf import settings
 
+from . import addresses
+
 SCRIPTS = ("hans", "hant")
 ELDER = ("0", "1")
 VARIANTS = tuple(f"{script}-{elder}" for script in SCRIPTS for elder in ELDER)
-MAX_PATH_BYTES = 1024
 EPOCH_FILE = ".epoch"
 FEED_FILE_SUFFIXES = (".xml", ".rss", ".atom")
 STALE = "stale"
@@ -69,17 +70,9 @@ def variant_cookies(variant):
 
 
 def relative_file(path):
-    """The file below a variant folder for a URL path, or None if the path is not cacheable."""
-    if not path.startswith("/") or len(path.encode("utf-8")) > MAX_PATH_BYTES:
-        return None
-    parts = path.split("/")[1:]
-    if any(p in (".", "..") or "\\" in p or "\x00" in p for p in parts):
-        return None
-    if any(p == "" for p in parts[:-1]):
-        return None  # double slashes: nginx would normalise them, we don't guess
-    if path.endswith("/"):
-        return "/".join(parts[:-1] + ["index.html"])
-    return "/".join(parts)
+    """The file below a variant folder for a URL path, or None if the path is not cacheable
+    (``addresses.relative_file``: the one mapping every writer and purger uses)."""
+    return addresses.relative_file(path)
 
 
 @contextmanager
@@ -355,8 +348,7 @@ def cached_files():
 
 
 def _path_of(rel):
-    rel = rel.as_posix()
-    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return addresses.url_path(rel)
 
 
 def stale_entries():

@@ -132,6 +132,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            # A write waits this long for a lock (a backup, a long import) before it fails;
+            # below gunicorn's 30-s timeout, so a filing still gets its form back, text kept.
+            "timeout": 20,
         }
     )
 

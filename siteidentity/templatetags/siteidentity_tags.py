@@ -1,9 +1,12 @@
 """{% gov_meta %} (the 发展指引 meta tags) and {% site_identity %} for any template."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.utils.html import format_html_join
 
 from gongkai.seo import description, share_image
+from siteidentity.addresses import base_url
 from siteidentity.govmeta import gov_meta_tags
 from siteidentity.models import SiteIdentity
 
@@ -33,7 +36,9 @@ def gov_meta(context):
     if page is not None and not hasattr(page, "get_full_url"):
         page = None
     identity = identity_for(request)
-    domain = request.get_host() if request is not None else ""
+    # The configured address, never the Host header a reader sent (it may carry any port, and
+    # the page may be stored in the page cache for every reader).
+    domain = urlsplit(base_url()).netloc
     url = ""
     text = ""
     image = ""
