@@ -39,6 +39,18 @@ def _village_of(page):
     return page.get_parent().specific
 
 
+def nothing_found():
+    return Finding(
+        UNKNOWN,
+        "本站没有这个哈希",
+        notes=[
+            "它既不是本站任何一份公开的版本哈希，也不在链头日志中。可能抄错了字符，也可能是伪造的；"
+            "若它印在张贴单上或您自己存档过，说明本站数据在那之后被删改，"
+            "请向乡镇（街道）或县级主管部门反映。"
+        ],
+    )
+
+
 def check_version(digest, village_id=None):
     """A version hash: which disclosure and version, still intact, still what is online?"""
     from .guards import visibility_problems
@@ -91,6 +103,15 @@ def _note_entry(finding, page, version):
     first = next((e for e in entries.iterator() if e.covers(page.pk, version.number)), None)
     if first is None:
         finding.fail("链头日志中没有任何一条包含此版本，日志可能被删改。")
+        return
+    listed = next(
+        x["hash"] for x in first.links if x["page"] == page.pk and x["version"] == version.number
+    )
+    if listed != version.hash:
+        finding.fail(
+            f"链头日志第 {first.number} 条记下的此版哈希是 {listed[:16]}…，与现在不同："
+            "该版本在记录后被改写。"
+        )
     else:
         finding.facts.append(
             ("最早记入链头日志", f"第 {first.number} 条（{first.recorded_at:%Y年%m月%d日 %H:%M}）")

@@ -20,6 +20,7 @@ from .verify_findings import (
     check_head,
     check_pair,
     check_version,
+    nothing_found,
 )
 
 RANK = {OK: 0, SUPERSEDED: 1, UNKNOWN: 2, BAD: 3}
@@ -55,10 +56,10 @@ def _findings(parsed, village_id, day):
     for digest in [parsed.version, parsed.head, *parsed.hashes]:
         if not digest:
             continue
-        by_version = check_version(digest, village_id)
-        found.append(
-            by_version if by_version.verdict != UNKNOWN else check_head(digest, village_id, day)
-        )
+        finding = check_version(digest, village_id)
+        if finding.verdict == UNKNOWN:
+            finding = check_head(digest, village_id, day)
+        found.append(nothing_found() if finding.verdict == UNKNOWN else finding)
     return found
 
 
