@@ -37,8 +37,14 @@ def version_signature_ok(version):
     return signature_ok(chain_key(), version_message(version), version.signature)
 
 
-def head_message(village_id, day, head):
-    return f"chain-head:{village_id}:{day}:{head}"
+def head_message(village_id, number, kind, day, head):
+    """What an entry's signature covers: its place in the log, its kind, its day and its head."""
+    return f"chain-head:{village_id}:{number}:{kind}:{day}:{head}"
+
+
+def entry_signature_ok(entry):
+    message = head_message(entry.village_id, entry.number, entry.kind, entry.day, entry.head)
+    return signature_ok(chain_key(), message, entry.signature)
 
 
 def current_links(village):
@@ -58,77 +64,96 @@ def current_head(village):
     return (head_of(links) if links else ""), len(links)
 
 
-def record_head(village, day=None):
-    """Write the village's chain-head entry for ``day`` (today) unless one exists; return it.
-
-    One entry per village per day, never changed: the first writer of the day wins.
-    """
+def latest_entry(village_id):
     from .models import ChainHead
 
-    day = day or timezone.localdate()
-    existing = ChainHead.objects.filter(village_id=village.pk, day=day).first()
-    if existing:
-        return existing
-    links = current_links(village)
-    if not links:
-        return None
-    head = head_of(links)
+    return ChainHead.objects.filter(village_id=village_id).order_by("-number").first()
+
+
+def _append(village, kind, links):
+    """Append one signed entry covering ``links``; numbered after the village's last entry."""
+    from .models import ChainHead
+
+    last = latest_entry(village.pk)
+    number = (last.number + 1) if last else 1
+    day, head = timezone.localdate(), head_of(links)
     entry = ChainHead(
         village_id=village.pk,
         village_name=village.title,
+        number=number,
+        kind=kind,
         day=day,
-        recorded_at=timezone.now().replace(microsecond=0),
+        recorded_at=timezone.now(),
         links=links,
         head=head,
-        signature=sign(chain_key(), head_message(village.pk, day, head)),
+        signature=sign(chain_key(), head_message(village.pk, number, kind, day, head)),
     )
-    try:
-        with transaction.atomic():
-            entry.save()
-    except IntegrityError:  # written meanwhile by another worker
-        return ChainHead.objects.get(village_id=village.pk, day=day)
+    with transaction.atomic():
+        entry.save()
     return entry
 
 
-def record_all_heads(day=None):
-    """Today's entry for every village that has published disclosures."""
+def _write(village, kind, wanted):
+    """Append an entry when ``wanted(latest entry, links)`` says so; retry a lost race."""
+    for _attempt in range(5):
+        links = current_links(village)
+        if not links:
+            return None
+        last = latest_entry(village.pk)
+        if not wanted(last, head_of(links)):
+            return last
+        try:
+            return _append(village, kind, links)
+        except IntegrityError:  # another worker appended meanwhile: look again
+            continue
+    return latest_entry(village.pk)
+
+
+def record_change(village):
+    """After a publication, correction or withdrawal: an entry covering every disclosure of the
+    village at its latest version, unless the latest entry already says exactly that."""
+    from .models import ChainHead
+
+    return _write(village, ChainHead.CHANGE, lambda last, head: last is None or last.head != head)
+
+
+def record_daily(village):
+    """Today's summary entry of the village (once a day), after catching up any change."""
+    from .models import ChainHead
+
+    record_change(village)
+    today = timezone.localdate()
+
+    def missing_today(last, head):
+        return not ChainHead.objects.filter(
+            village_id=village.pk, kind=ChainHead.DAILY, day=today
+        ).exists()
+
+    return _write(village, ChainHead.DAILY, missing_today)
+
+
+def record_head(village):
+    """The village's latest entry, covering every disclosure at its latest version (written
+    now if the log lags behind, and today's summary if it is the day's first look)."""
+    record_daily(village)
+    return latest_entry(village.pk)
+
+
+def entry_for(page, number):
+    """The latest log entry of the page's village that lists version ``number`` of the page."""
+    from .models import ChainHead
+
+    village = page.get_parent()
+    record_head(village)
+    entries = ChainHead.objects.filter(village_id=village.pk).order_by("-number")[:50]
+    return next((e for e in entries if e.covers(page.pk, number)), None)
+
+
+def record_all_heads():
+    """Today's summary entry for every village that has published disclosures."""
     from .models import VillagePage
 
-    return [e for v in VillagePage.objects.order_by("path") if (e := record_head(v, day))]
-
-
-def check_archived_heads(entries, key=None):
-    """Compare an archived chain-head log with the database; Chinese problems, [] when it holds.
-
-    Each archived (disclosure, version, hash) must still be in the database with that hash: a
-    version rewritten after the entry was archived shows up here even when the writer
-    recomputed every hash (and, with the key, every signature).
-    """
-    from .models import DisclosureVersion
-
-    problems = []
-    for entry in entries:
-        where = f"{entry.get('village', '?')} {entry.get('date', '?')} 的链头"
-        links = entry.get("disclosures") or []
-        if not links or head_of(links) != entry.get("head"):
-            problems.append(f"{where}：存档本身不完整或链头与所列版本不符，无法用于核验")
-            continue
-        for link in links:
-            stored = (
-                DisclosureVersion.objects.filter(page_id=link["page"], number=link["version"])
-                .values_list("hash", flat=True)
-                .first()
-            )
-            if stored is None:
-                problems.append(
-                    f"{where}：页面 ID {link['page']} 第 {link['version']} 版在数据库中已不存在"
-                )
-            elif stored != link["hash"]:
-                problems.append(
-                    f"{where}：页面 ID {link['page']} 第 {link['version']} 版的哈希存档为 "
-                    f"{link['hash'][:16]}…，数据库中为 {stored[:16]}…，该版本在存档后被改写"
-                )
-    return problems
+    return [e for v in VillagePage.objects.order_by("path") if (e := record_daily(v))]
 
 
 def parse_day(text):

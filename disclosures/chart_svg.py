@@ -1,10 +1,10 @@
-"""Geometry of the server-drawn SVG charts (bar rows) and the charts a finance page shows.
+"""The finance charts a page shows: rows of a label and a bar, and the data as a table.
 
-Each chart is a list of rows — a label line, then a bar whose length is the value's share of
-the largest value — in a 320-unit-wide viewBox drawn at 100% width, so at 320 px a unit is a
-pixel and labels stay on their own line however narrow the screen. Colours are presentation
-attributes and classes (the public CSP allows no inline styles); every chart also carries its
-data as a table for readers who cannot see it.
+Each row is an HTML label line (the page's own text, so it grows with the screen and with
+长者模式 and wraps instead of being cut) above a bar drawn as a small server-made SVG, whose
+length is the value's share of the largest value in a 320-unit viewBox stretched to the row.
+Colours are presentation attributes (the public CSP allows no inline styles). Every chart
+carries its data as a table with amounts in 元; the per-period charts show that table first.
 """
 
 from dataclasses import dataclass, field
@@ -13,12 +13,9 @@ from decimal import Decimal
 from . import charts
 from .money import format_amount
 
-WIDTH = 320
-ROW = 46  # label line 24 units, bar 14, gap 8
-BAR = 14
-LABEL = 20
+WIDTH = 320  # bar lengths in viewBox units; each bar is its own SVG stretched to the row
 FILLS = {"income": "#1b6e3a", "expenditure": "#a33b20", "balance": "#1f4e8c", "share": "#6b4f9c"}
-MAX_PERIODS = 8
+MAX_PERIODS = 12  # bars drawn; the table always holds every period
 
 
 @dataclass
@@ -27,8 +24,6 @@ class Bar:
     value: Decimal
     kind: str
     note: str = ""
-    label_y: int = 0
-    bar_y: int = 0
     width: str = "0"
 
     @property
@@ -50,70 +45,79 @@ class Chart:
     head: list = field(default_factory=list)
     table: list = field(default_factory=list)
     sentences: list = field(default_factory=list)
-    height: int = 0
+    table_first: bool = False  # the plain table before the bars (the per-period charts)
+    note: str = ""
     width: int = WIDTH
+
+    @property
+    def labelled_rows(self):
+        """Each table row as (first cell, [(column heading, cell), …]) for narrow screens."""
+        return [(row[0], list(zip(self.head[1:], row[1:], strict=False))) for row in self.table]
 
 
 def layout(chart):
-    """Place the bars: y positions and lengths (negative values drawn by their size)."""
+    """Bar lengths: each value's share of the largest (negative values drawn by their size)."""
     largest = max((abs(b.value) for b in chart.bars), default=Decimal("0"))
-    for index, bar in enumerate(chart.bars):
-        bar.label_y = index * ROW + LABEL
-        bar.bar_y = index * ROW + LABEL + 6
+    for bar in chart.bars:
         share = abs(bar.value) / largest if largest else Decimal("0")
         length = (share * WIDTH).quantize(Decimal("0.1"))
         bar.width = str(max(length, Decimal("1")) if bar.value else Decimal("0"))
-    chart.height = max(len(chart.bars), 1) * ROW
     return chart
 
 
-def periods_chart(series, key="periods"):
+def yuan(amount):
+    sign = "−" if amount < 0 else ""
+    return f"{sign}{format_amount(abs(amount))} 元"
+
+
+def _drawn(series):
+    """The periods drawn as bars, and the note saying so when not all of them are."""
     recent = series[-MAX_PERIODS:]
+    if len(recent) == len(series):
+        return recent, ""
+    return recent, f"图中为最近 {len(recent)} 期，共 {len(series)} 期，每一期都在上表中。"
+
+
+def periods_chart(series, key="periods"):
+    """Every period's income, expenditure and closing balance: a plain table, then bars."""
+    recent, note = _drawn(series)
     bars = []
     for f in recent:
         bars += [
             Bar(f"{f.label} 收入", f.income, "income"),
-            Bar("支出", f.expenditure, "expenditure"),
+            Bar(f"{f.label} 支出", f.expenditure, "expenditure"),
         ]
-    desc = "；".join(
-        f"{f.label}收入 {format_amount(f.income)} 元，支出 {format_amount(f.expenditure)} 元"
-        for f in recent
-    )
+    desc = "；".join(f"{f.label}收入 {yuan(f.income)}，支出 {yuan(f.expenditure)}" for f in series)
     return layout(
         Chart(
             key,
             "各期收入与支出",
             desc + "。",
             bars,
-            ["公开期间", "收入（元）", "支出（元）", "收支差额（元）"],
-            [
-                [
-                    f.label,
-                    format_amount(f.income),
-                    format_amount(f.expenditure),
-                    format_amount(f.net),
-                ]
-                for f in recent
-            ],
+            ["公开期间", "收入", "支出", "期末结余"],
+            [[f.label, yuan(f.income), yuan(f.expenditure), yuan(f.closing)] for f in series],
+            table_first=True,
+            note=note,
         )
     )
 
 
 def balance_chart(series, key="balance"):
-    recent = series[-MAX_PERIODS:]
+    recent, note = _drawn(series)
     bars = [
         Bar(f"{f.label}期末", f.closing, "balance", "（负数）" if f.closing < 0 else "")
         for f in recent
     ]
-    desc = "；".join(f"{f.label}期末余额 {format_amount(f.closing)} 元" for f in recent)
+    desc = "；".join(f"{f.label}期末余额 {yuan(f.closing)}" for f in series)
     return layout(
         Chart(
             key,
             "余额变化",
             desc + "。",
             bars,
-            ["公开期间", "期初余额（元）", "期末余额（元）"],
-            [[f.label, format_amount(f.opening), format_amount(f.closing)] for f in recent],
+            ["公开期间", "期初余额", "期末余额"],
+            [[f.label, yuan(f.opening), yuan(f.closing)] for f in series],
+            note=note,
         )
     )
 
@@ -128,8 +132,8 @@ def items_chart(lines, period_label, key="items"):
             f"{period_label}支出构成（按摘要）",
             (desc + "。") if shares else "本期没有支出。",
             bars,
-            ["摘要", "金额（元）", "占本期支出"],
-            [[s.label, format_amount(s.amount), f"{s.percent}%"] for s in shares],
+            ["摘要", "金额", "占本期支出"],
+            [[s.label, yuan(s.amount), f"{s.percent}%"] for s in shares],
         )
     )
 
@@ -159,27 +163,28 @@ def comparison_chart(current, series, key="compare"):
             "与上期、去年同期比较",
             "；".join(sentences) + "。",
             bars,
-            ["期间", "收入（元）", "支出（元）"],
-            [
-                [f"{name}（{f.label}）", format_amount(f.income), format_amount(f.expenditure)]
-                for name, f in rows
-            ],
+            ["期间", "收入", "支出"],
+            [[f"{name}（{f.label}）", yuan(f.income), yuan(f.expenditure)] for name, f in rows],
             sentences,
         )
     )
 
 
 def disclosure_charts(page, siblings):
-    """Charts of one finance disclosure; ``siblings`` are the village's finance pages."""
+    """Charts of one finance disclosure; ``siblings`` are the village's finance pages.
+
+    The comparison is with periods of the same kind (上月, 上季度); the per-period charts show
+    every period up to this one, monthly and quarterly alike, on one time axis.
+    """
     current = charts.figures_of(page)
     if current is None:
         return []
-    series = [f for f in charts.period_figures(siblings) if f.period.kind == current.period.kind]
-    series = [f for f in series if f.period != current.period] + [current]
-    series.sort(key=lambda f: f.period.start)
-    upto = [f for f in series if f.period.start <= current.period.start]
+    every = [f for f in charts.period_figures(siblings) if f.period != current.period]
+    every = sorted([*every, current], key=lambda f: (f.period.start, f.period.end))
+    upto = [f for f in every if f.period.start <= current.period.start]
+    same_kind = [f for f in upto if f.period.kind == current.period.kind]
     result = [
-        comparison_chart(current, upto, f"compare-{page.pk}"),
+        comparison_chart(current, same_kind, f"compare-{page.pk}"),
         items_chart(page.line_objects(), page.period_label, f"items-{page.pk}"),
     ]
     if len(upto) > 1:
@@ -191,10 +196,9 @@ def disclosure_charts(page, siblings):
 
 
 def village_charts(pages, key="village"):
-    """Per-period income and expenditure and the balance over time of a village."""
+    """Every period of a village — monthly, quarterly and yearly together on one time axis —
+    with its income, expenditure and closing balance; none is left out."""
     series = charts.period_figures(pages)
     if not series:
         return []
-    kind = series[-1].period.kind  # the village's current interval
-    series = [f for f in series if f.period.kind == kind]
     return [periods_chart(series, f"{key}-periods"), balance_chart(series, f"{key}-balance")]

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from . import chain_views, views
+from . import chain_views, verify_views, views
 
 app_name = "disclosures"
 
 urlpatterns = [
     path("siwu-data/chain-heads.json", chain_views.chain_heads_json, name="chain_heads"),
     path("siwu-data/chain-heads.xml", chain_views.chain_heads_feed, name="chain_heads_feed"),
+    path("siwu-data/hexiao/", verify_views.verify, name="verify"),
     path(
         "siwu-data/finance-template.csv",
         views.finance_template,
@@ -32,6 +33,7 @@ urlpatterns = [
         name="notice_a3",
     ),
     path("siwu-data/disclosure/<id:pk>/qr.svg", views.page_qr, name="page_qr"),
+    path("siwu-data/disclosure/<id:pk>/verify-qr.svg", views.verify_qr, name="verify_qr"),
     path(
         "siwu-data/village/<id:pk>/<year:year>.<str:fmt>",
         views.village_year,

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET
 
 from siteidentity.addresses import absolute_url
 
-from .anchoring import record_head
+from .anchoring import entry_for, record_head
 from .finance import DIRECTION_LABELS
 from .finance_csv import COLUMNS, template_csv
 from .models import DisclosurePage, VillagePage
 from .schedule import CATEGORY_LABELS, FINANCE
 from .spreadsheet import safe_rows
+from .verify_views import verify_url
 from .xlsx_export import XLSX, disclosure_workbook, template_workbook, village_year_workbook
 
 BOM = "\ufeff"
@@ -215,12 +216,32 @@ def page_qr(request, pk):
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
-def _chain_head_context(request, village):
-    """Today's chain-head entry of the village (written now if it is the day's first)."""
+def _chain_head_context(request, village, entry=None):
+    """The village's latest chain-head entry (the log is brought up to date first)."""
     return {
-        "chain_head": record_head(village),
+        "chain_head": entry or record_head(village),
         "heads_url": request.build_absolute_uri(reverse("disclosures:chain_heads")),
+        "verify_page": request.build_absolute_uri(reverse("disclosures:verify")),
     }
+
+
+def _sheet_anchor(page):
+    """(latest version, the log entry that lists it) of a disclosure, for its printed sheet."""
+    latest = page.versions.order_by("-number").first()
+    return latest, (entry_for(page, latest.number) if latest else None)
+
+
+@require_GET
+def verify_qr(request, pk):
+    """The sheet's QR code: it opens the 核验 page with the sheet's version and head filled in."""
+    page = _live(DisclosurePage, pk)
+    latest, entry = _sheet_anchor(page)
+    if latest is None:
+        return HttpResponse(
+            _qr_svg(short_url(request, "disclosure_short", page.pk)), content_type="image/svg+xml"
+        )
+    svg = _qr_svg(verify_url(latest.hash, entry.head if entry else ""))
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @require_GET
@@ -250,7 +271,12 @@ def notice(request, pk, paper="A4"):
         "full_url": short_url(request, "disclosure_short", page.pk),
     }
     context["charts"] = page.finance_charts(context["village"])
-    context.update(_chain_head_context(request, context["village"]))
+    latest, entry = _sheet_anchor(page)
+    context.update(_chain_head_context(request, context["village"], entry))
+    context["sheet_version"] = latest if entry else None
+    context["verify_address"] = (
+        verify_url(latest.hash, entry.head if entry else "") if latest else ""
+    )
     return render(request, "disclosures/notice_sheet.html", context)
 
 

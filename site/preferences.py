@@ -2,8 +2,9 @@
 
 Cookies (the page cache keys on the values of exactly these two, nothing else):
 
-- ``script``: ``hant`` renders the page in traditional characters; any other value or no
-  cookie means simplified (``hans``, the default).
+- ``script``: ``hant`` renders the page in traditional characters in Taiwan forms, ``hk`` in
+  Hong Kong forms (``gongkai.conversion``); any other value or no cookie means simplified
+  (``hans``, the default).
 - ``elder``: ``1`` turns elder mode on (``<html class="elder">``); anything else means off.
 
 Both are set by ``/preferences/?script=hant&next=/path/`` (GET link or POST form, no JavaScript
@@ -30,13 +31,16 @@ from .variants import html_to_traditional
 
 SCRIPT_COOKIE = "script"
 ELDER_COOKIE = "elder"
-SCRIPTS = ("hans", "hant")
+SCRIPTS = ("hans", "hant", "hk")
+TRADITIONAL = ("hant", "hk")
 COOKIE_MAX_AGE = 365 * 24 * 3600
 VARIANT_COOKIES = {
     "hans": {},
     "hant": {SCRIPT_COOKIE: "hant"},
     "hans-elder": {ELDER_COOKIE: "1"},
     "hant-elder": {SCRIPT_COOKIE: "hant", ELDER_COOKIE: "1"},
+    "hk": {SCRIPT_COOKIE: "hk"},
+    "hk-elder": {SCRIPT_COOKIE: "hk", ELDER_COOKIE: "1"},
 }
 # Paths that are not public reading pages: never converted, no Vary added.
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/static/", "/media/", "/documents/")
@@ -51,13 +55,18 @@ class ReaderPreferences:
     @classmethod
     def from_cookies(cls, cookies):
         return cls(
-            script="hant" if cookies.get(SCRIPT_COOKIE) == "hant" else "hans",
+            script=script if (script := cookies.get(SCRIPT_COOKIE)) in TRADITIONAL else "hans",
             elder=cookies.get(ELDER_COOKIE) == "1",
         )
 
     @property
     def hant(self):
-        return self.script == "hant"
+        return self.script in TRADITIONAL
+
+    @property
+    def region(self):
+        """The conversion's regional forms: ``hk`` or ``tw``."""
+        return "hk" if self.script == "hk" else "tw"
 
     @property
     def key(self):
@@ -65,7 +74,9 @@ class ReaderPreferences:
 
     @property
     def lang(self):
-        return "zh-Hant" if self.hant else "zh-Hans"
+        if not self.hant:
+            return "zh-Hans"
+        return "zh-Hant-HK" if self.script == "hk" else "zh-Hant"
 
 
 def variant_key(request):
@@ -93,11 +104,11 @@ class ReaderPreferencesMiddleware:
             return response
         patch_vary_headers(response, ("Cookie",))
         if request.reader.hant:
-            self._convert(response)
+            self._convert(response, request.reader)
         return response
 
     @staticmethod
-    def _convert(response):
+    def _convert(response, reader):
         content_type = response.get("Content-Type", "")
         if (
             getattr(response, "streaming", False)
@@ -107,10 +118,10 @@ class ReaderPreferencesMiddleware:
             return
         charset = getattr(response, "charset", None) or "utf-8"
         html = response.content.decode(charset, errors="replace")
-        response.content = html_to_traditional(html).encode(charset)
+        response.content = html_to_traditional(html, reader.region).encode(charset)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
-        response["Content-Language"] = "zh-Hant"
+        response["Content-Language"] = reader.lang
 
 
 def reader(request):
@@ -120,6 +131,8 @@ def reader(request):
     return {
         "reader": prefs,
         "reader_script_url": preference_url(here, script="hans" if prefs.hant else "hant"),
+        # Between Taiwan and Hong Kong forms, offered once the reader reads 繁體.
+        "reader_region_url": preference_url(here, script="hant" if prefs.script == "hk" else "hk"),
         "reader_elder_url": preference_url(here, elder="0" if prefs.elder else "1"),
     }
 
@@ -146,8 +159,8 @@ def set_preferences(request):
     }
     script = data.get("script")
     if script in SCRIPTS:
-        if script == "hant":
-            response.set_cookie(SCRIPT_COOKIE, "hant", **options)
+        if script in TRADITIONAL:
+            response.set_cookie(SCRIPT_COOKIE, script, **options)
         else:
             response.delete_cookie(SCRIPT_COOKIE, samesite="Lax")
     elder = data.get("elder")

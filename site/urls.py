@@ -1,6 +1,5 @@
 """Site URLs: the admin, the API, each app's own routes, then Wagtail's page tree."""
 
-from django.conf import settings
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -9,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .media_serving import serve_media
 from .preferences import set_preferences
 from .sitemaps import SITEMAPS
 
@@ -37,9 +37,8 @@ urlpatterns += [
     path("", include("alerts.urls")),  # email alerts and their feeds
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files without nginx (`make demo`, DEBUG): only when GONGKAI_SERVE_MEDIA is on, with
+# the recipe's headers and its private-document rule (media_serving.py). Production: nginx.
+urlpatterns += [path("media/<path:path>", serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]

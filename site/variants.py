@@ -1,16 +1,20 @@
-"""Traditional-script rendering of finished HTML through OpenCC, leaving markup and URLs alone.
+"""Traditional-script rendering of finished HTML, leaving markup and URLs alone.
+
+The text goes through ``gongkai.conversion`` (OpenCC with the project's phrase rules) in the
+reader's regional forms: ``tw`` (Taiwan, the default for 繁體) or ``hk`` (Hong Kong).
 
 Only human-readable text changes: text between tags, a fixed list of text-bearing attributes
 (alt, title, placeholder, aria-label, …, and <meta content> when it is not a URL) and the string
 values of JSON-LD blocks. Tag names, URLs (href, src, action, srcset, value …), other scripts,
 styles, comments and text explicitly marked ``lang="zh-Hans"`` (e.g. the “简体” switch label)
-are kept byte for byte. ``<html lang="zh-Hans">`` becomes ``zh-Hant``.
+are kept byte for byte. ``<html lang="zh-Hans">`` becomes ``zh-Hant`` (``zh-Hant-HK``).
 """
 
 import json
 import logging
 import re
-from functools import lru_cache
+
+from .conversion import converter
 
 logger = logging.getLogger(__name__)
 
@@ -37,16 +41,12 @@ _HTML_LANG = re.compile(r"""^(<html\b[^>]*\blang=["']?)zh-Hans""", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("s2t")
+LANGS = {"tw": "zh-Hant", "hk": "zh-Hant-HK"}
 
 
-def to_traditional(text):
+def to_traditional(text, variant="tw"):
     """Plain text in traditional characters."""
-    return _converter().convert(text) if text and _CJK.search(text) else text
+    return converter(variant).convert(text) if text and _CJK.search(text) else text
 
 
 def _looks_like_url(value):
@@ -57,9 +57,10 @@ def _looks_like_url(value):
 class _Batch:
     """Output parts: literal strings, or indexes of text converted together in one OpenCC call."""
 
-    def __init__(self):
+    def __init__(self, variant="tw"):
         self.parts = []
         self.pieces = []
+        self.variant = variant
 
     def keep(self, text):
         self.parts.append(text)
@@ -72,41 +73,42 @@ class _Batch:
             self.pieces.append(text)
 
     def result(self):
-        converted = []
+        converted, opencc = [], converter(self.variant)
         if self.pieces:
-            converted = _converter().convert(SENTINEL.join(self.pieces)).split(SENTINEL)
+            converted = opencc.convert(SENTINEL.join(self.pieces)).split(SENTINEL)
             if len(converted) != len(self.pieces):  # never expected; then convert one by one
-                converted = [_converter().convert(piece) for piece in self.pieces]
+                converted = [opencc.convert(piece) for piece in self.pieces]
         return "".join(converted[p] if isinstance(p, int) else p for p in self.parts)
 
 
-def _convert_json_strings(value, convert):
+def _convert_json_strings(value, convert, lang="zh-Hant"):
     if isinstance(value, str):
         if value == "zh-Hans":
-            return "zh-Hant"
+            return lang
         return value if _looks_like_url(value) else convert(value)
     if isinstance(value, list):
-        return [_convert_json_strings(item, convert) for item in value]
+        return [_convert_json_strings(item, convert, lang) for item in value]
     if isinstance(value, dict):
-        return {key: _convert_json_strings(item, convert) for key, item in value.items()}
+        return {key: _convert_json_strings(item, convert, lang) for key, item in value.items()}
     return value
 
 
-def _ld_json(body):
+def _ld_json(body, variant):
     """A JSON-LD block with its strings converted, escaped like Django's json_script."""
     try:
         data = json.loads(body)
     except ValueError:
         return body
-    text = json.dumps(
-        _convert_json_strings(data, to_traditional), ensure_ascii=False, separators=(",", ":")
+    converted = _convert_json_strings(
+        data, lambda text: to_traditional(text, variant), LANGS[variant]
     )
+    text = json.dumps(converted, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _tag(tag, batch):
     """A start tag with its text attributes queued for conversion."""
-    tag = _HTML_LANG.sub(r"\1zh-Hant", tag)
+    tag = _HTML_LANG.sub(lambda m: m.group(1) + LANGS[batch.variant], tag)
     last = 0
     if _CJK.search(tag):
         for match in _TEXT_ATTRS.finditer(tag):
@@ -119,14 +121,14 @@ def _tag(tag, batch):
     batch.keep(tag[last:])
 
 
-def html_to_traditional(html):
+def html_to_traditional(html, variant="tw"):
     """The same HTML document with its readable text in traditional characters."""
-    batch, last = _Batch(), 0
+    batch, last = _Batch(variant), 0
     for match in _TOKENS.finditer(html):
         if match.start() > last:
             batch.convert(html[last : match.start()])
         if match.group("ldjson"):
-            body = _ld_json(match.group("ldbody"))
+            body = _ld_json(match.group("ldbody"), variant)
             batch.keep(match.group("ldjson") + body + match.group("ldend"))
         elif match.group("tag"):
             _tag(match.group("tag"), batch)

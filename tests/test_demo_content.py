@@ -83,3 +83,43 @@ def test_the_xuyang_case_study_and_its_village_link_both_ways(client, demo):
     village = VillagePage.objects.get(title="圩洋村")
     assert village.url in client.get(case.url).content.decode()
     assert case.url in client.get(village.url).content.decode()
+
+
+def image_sources(html):
+    return set(re.findall(r'<img\b[^>]*\bsrc="([^"]+)"', html))
+
+
+def test_every_image_on_the_demos_home_and_photo_pages_loads(client, demo, settings):
+    """`make demo` (DEBUG off, no nginx) serves uploads as the production recipe does."""
+    from media.models import PhotoFeatureIndexPage, PhotoFeaturePage
+
+    settings.DEBUG, settings.GONGKAI_SERVE_MEDIA = False, True
+    call_command("siteidentity_demo")
+    photo_pages = [*PhotoFeatureIndexPage.objects.live(), *PhotoFeaturePage.objects.live()]
+    pages = ["/", *(p.url for p in photo_pages)]
+    sources = set()
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        sources |= image_sources(response.content.decode())
+    media = [src for src in sources if src.startswith("/media/")]
+    assert len(media) >= 5, sources  # photo features, home photos, the website badge
+    for src in sorted(sources):
+        response = client.get(src.replace("&amp;", "&"))
+        assert response.status_code == 200, src
+        assert response["Content-Type"].startswith("image/"), (src, response["Content-Type"])
+        if src.startswith("/media/"):
+            assert "sandbox" in response["Content-Security-Policy"]
+            assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_uploaded_documents_stay_behind_the_document_view(client, settings):
+    settings.GONGKAI_SERVE_MEDIA = True
+    documents = Path(settings.MEDIA_ROOT) / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "private.pdf").write_bytes(b"%PDF-1.4 private")
+    assert client.get("/media/documents/private.pdf").status_code == 404
+    assert client.get("/media/../secret_key").status_code in (400, 404)
+    settings.GONGKAI_SERVE_MEDIA = False
+    (Path(settings.MEDIA_ROOT) / "x.txt").write_text("x")
+    assert client.get("/media/x.txt").status_code == 404

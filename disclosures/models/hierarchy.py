@@ -37,6 +37,16 @@ class DisclosureIndexPage(ProtectedTreeMixin, Page):
         verbose_name = "四务公开首页"
         verbose_name_plural = "四务公开首页"
 
+    def get_sitemap_urls(self, request=None):
+        """The index, then the public 核验 page (a route outside the page tree)."""
+        from django.urls import reverse
+
+        from siteidentity.addresses import absolute_url
+
+        entries = super().get_sitemap_urls(request)
+        verify = {"location": absolute_url(reverse("disclosures:verify"))}
+        return entries + [{**verify, "lastmod": entries[0].get("lastmod")}] if entries else entries
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         counties = CountyPage.objects.live().child_of(self).order_by("path")

@@ -124,7 +124,7 @@ def record_version(page, user=None):
     version.hash = version_hash(version.payload(), version.previous_hash)
     version.signature = anchoring.sign_version(version)
     version.save()
-    anchoring.record_head(page.get_parent())
+    anchoring.record_change(page.get_parent())
     return version
 
 

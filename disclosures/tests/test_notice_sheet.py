@@ -48,10 +48,16 @@ def test_sheet_has_signatures_stamp_version_head_and_qr(client, page, name, pape
     assert version.startswith(
         f"网上公开第 2 版 · 发布日期 {published.year}年{published.month}月{published.day}日"
     )
-    head = ChainHead.objects.get(village_id=page.get_parent().pk)
+    head = ChainHead.objects.filter(village_id=page.get_parent().pk).last()
+    assert head.covers(page.pk, 2)
     assert head.head in html.select_one(".dc-chain-head code").get_text()
+    assert f"链头日志第 {head.number} 条" in html.select_one(".dc-chain-head").get_text()
+    assert "其中包括本公开的第 2 版" in html.select_one(".dc-chain-head").get_text()
+    assert last.hash in html.select_one(".dc-sheet-hash").get_text()
     qr = html.select_one(".dc-sheet-foot img")
-    assert qr["src"] == reverse("disclosures:page_qr", args=[page.pk])
+    assert qr["src"] == reverse("disclosures:verify_qr", args=[page.pk])
+    address = html.select_one(".dc-verify-address").get_text()
+    assert address.endswith(f"/siwu-data/hexiao/?v={last.hash}&h={head.head}")
     a3_css = html.find("link", href=lambda h: h and "disclosures/print-a3.css" in h)
     assert (a3_css is not None) == (paper == "A3")
     assert not html.find(attrs={"style": True})

@@ -35,7 +35,7 @@ from django.conf import settings
 
 from . import addresses
 
-SCRIPTS = ("hans", "hant")
+SCRIPTS = ("hans", "hant", "hk")
 ELDER = ("0", "1")
 VARIANTS = tuple(f"{script}-{elder}" for script in SCRIPTS for elder in ELDER)
 EPOCH_FILE = ".epoch"
@@ -56,7 +56,7 @@ def root():
 
 def variant_for_cookies(cookies):
     """The cache folder for a reader's preferences; same rules as the nginx maps."""
-    script = "hant" if cookies.get("script") == "hant" else "hans"
+    script = cookies.get("script") if cookies.get("script") in ("hant", "hk") else "hans"
     elder = "1" if cookies.get("elder") == "1" else "0"
     return f"{script}-{elder}"
 

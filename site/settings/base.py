@@ -204,6 +204,9 @@ GONGKAI_RELEASE = env_str("GONGKAI_RELEASE", "")
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "公开 · 城乡社区治理信息公开")
 # The one public address of the site (scheme, host, port): every absolute link it writes.
+# Serve /media/ from Django (site/media_serving.py): the demo and development only; production
+# serves uploads through nginx and must leave this off.
+GONGKAI_SERVE_MEDIA = False
 GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", GONGKAI_BASE_URL)
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

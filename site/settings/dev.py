@@ -18,6 +18,8 @@ def _local_secret_key(name="secret_key"):
 
 
 DEBUG = env_bool("DEBUG", True)
+# Uploaded images for `make demo` (no nginx): served like the production recipe, documents private.
+GONGKAI_SERVE_MEDIA = env_bool("GONGKAI_SERVE_MEDIA", True)
 SECRET_KEY = env_str("SECRET_KEY") or _local_secret_key()
 GONGKAI_CHAIN_KEY = env_str("GONGKAI_CHAIN_KEY") or _local_secret_key("chain_key")
 ALLOWED_HOSTS = ["*"]

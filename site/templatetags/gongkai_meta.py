@@ -31,7 +31,9 @@ def page_meta(context):
     identity = SiteIdentity.for_request(request) if request is not None else SiteIdentity()
     meta = {
         "site_name": identity.name,
-        "locale": "zh_TW" if reader is not None and reader.hant else "zh_CN",
+        "locale": ("zh_HK" if reader.script == "hk" else "zh_TW")
+        if reader is not None and reader.hant
+        else "zh_CN",
     }
     if request is None or page is None or not hasattr(page, "get_full_url"):
         return meta
