@@ -32,6 +32,7 @@ urlpatterns += [
     path("", include("disclosures.urls")),  # /siwu-data/
     path("", include("specials.urls")),  # feeds of the special collections
     path("", include("enquiries.urls")),  # /hudong/
+    path("", include("notices.urls")),  # /gongshi/, /zhengji/
     path("", include("alerts.urls")),  # email alerts and their feeds
 ]
 

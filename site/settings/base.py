@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "specials",
     "alerts",
     "enquiries",
+    "notices",
     "siteidentity",
     "gongkai.backup",
     "wagtail.contrib.forms",
