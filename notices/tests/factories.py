@@ -28,9 +28,11 @@ class NoticeIndexPageFactory(wagtail_factories.PageFactory):
     title = "公示公告"
     slug = "gongshigonggao"
     show_in_menus = True
+    publish = factory.PostGeneration(publish_revision)
 
     class Meta:
         model = models.NoticeIndexPage
+        skip_postgeneration_save = True
 
 
 class NoticePageFactory(wagtail_factories.PageFactory):
@@ -46,15 +48,18 @@ class NoticePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.NoticePage
+        skip_postgeneration_save = True
 
 
 class ConsultationIndexPageFactory(wagtail_factories.PageFactory):
     title = "意见征集"
     slug = "yijianzhengji"
     show_in_menus = True
+    publish = factory.PostGeneration(publish_revision)
 
     class Meta:
         model = models.ConsultationIndexPage
+        skip_postgeneration_save = True
 
 
 class ConsultationPageFactory(wagtail_factories.PageFactory):
@@ -70,6 +75,7 @@ class ConsultationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.ConsultationPage
+        skip_postgeneration_save = True
 
 
 def notice_index():
