@@ -34,6 +34,7 @@ urlpatterns += [
     path("", include("specials.urls")),  # feeds of the special collections
     path("", include("enquiries.urls")),  # /hudong/
     path("", include("portal.urls")),  # the hub, HTML site map, open data, 纠错
+    path("", include("notices.urls")),  # /gongshi/, /zhengji/
     path("", include("alerts.urls")),  # email alerts and their feeds
 ]
 

@@ -15,6 +15,7 @@ from .disclosure import DisclosurePage
 from .protected import ProtectedTreeMixin, demo_label_field
 
 PAGES_ABOUT_VILLAGE = "gongkai_pages_about_village"
+VILLAGE_SECTIONS = "gongkai_village_sections"
 
 
 class DisclosureIndexPage(ProtectedTreeMixin, Page):
@@ -105,7 +106,7 @@ class TownshipPage(ProtectedTreeMixin, Page):
         FieldPanel("demo_label"),
     ]
     parent_page_types = ["disclosures.CountyPage"]
-    subpage_types = ["disclosures.VillagePage"]
+    subpage_types = ["disclosures.VillagePage", "notices.NoticePage"]
     api_fields = [APIField("kind"), APIField("intro")]
     schema_org_type = "CollectionPage"
 
@@ -213,7 +214,7 @@ class VillagePage(ProtectedTreeMixin, Page):
         FieldPanel("demo_label"),
     ]
     parent_page_types = ["disclosures.TownshipPage"]
-    subpage_types = ["disclosures.DisclosurePage"]
+    subpage_types = ["disclosures.DisclosurePage", "notices.NoticePage"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [
         APIField("kind"),
@@ -277,7 +278,19 @@ class VillagePage(ProtectedTreeMixin, Page):
         context["categories"] = schedule.CATEGORY_CHOICES
         context["charts"] = self.finance_charts()
         context["articles"] = self.articles()
+        context["village_sections"] = self.sections(request)
         return context
+
+    def sections(self, request):
+        """HTML sections other apps add to the village page (hook ``gongkai_village_sections``:
+        a function of the village and the request returning safe HTML, or an empty string)."""
+        from django.utils.safestring import mark_safe
+        from wagtail import hooks
+
+        if not self.pk:
+            return []
+        found = [fn(self, request) for fn in hooks.get_hooks(VILLAGE_SECTIONS)]
+        return [mark_safe(html) for html in found if html]  # noqa: S308 (rendered templates)
 
     def articles(self):
         """Pages that name this village (news and case studies choose their villages), newest

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "alerts",
     "enquiries",
     "portal",
+    "notices",
     "siteidentity",
     "secondfactor",
     "gongkai.backup",
