@@ -40,6 +40,7 @@ demo-content: migrate
 	$(BIN)/python manage.py home_demo_admin
 	$(BIN)/python manage.py disclosures_demo_accounts
 	$(BIN)/python manage.py siteidentity_demo
+	$(BIN)/python manage.py govinfo_demo
 	$(BIN)/python manage.py search_load_vocabulary
 	$(BIN)/python manage.py search_rebuild
 	$(BIN)/python manage.py home_site_address

@@ -33,6 +33,7 @@ urlpatterns += [
     path("", include("specials.urls")),  # feeds of the special collections
     path("", include("enquiries.urls")),  # /hudong/
     path("", include("alerts.urls")),  # email alerts and their feeds
+    path("", include("govinfo.urls")),  # /zhengwu/: 公开指南, 公开目录, 机构, 办事指南, 网站年报
 ]
 
 if settings.DEBUG:

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "alerts",
     "enquiries",
     "siteidentity",
+    "govinfo",
     "gongkai.backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
