@@ -8,6 +8,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -108,8 +109,8 @@ class Leader(Orderable):
     name = models.CharField("姓名", max_length=50)
     position = models.CharField("职务", max_length=100)
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="照片",
+        get_image_model_string(), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name="照片",
     )  # fmt: skip
     resume = models.TextField("简历", blank=True)
     responsibilities = models.TextField("分管工作", blank=True)
