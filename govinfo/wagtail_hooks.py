@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -45,7 +46,7 @@ class WebsiteReportViewSet(SnippetViewSet):
     model = WebsiteReport
     icon = "doc-full"
     menu_label = "网站工作年度报表"
-    list_display = ["year", "site_name", "published", "published_on"]
+    list_display = ["year", "site_name", Column("status_label", label="状态")]
 
 
 class GovinfoGroup(SnippetViewSetGroup):

@@ -63,6 +63,10 @@ class WebsiteReport(models.Model):
         if self.published and not self.published_on:
             raise ValidationError({"published_on": "发布时请填写发布日期"})
 
+    @property
+    def status_label(self):
+        return f"已发布（{self.published_on:%Y-%m-%d}）" if self.published else "草稿"
+
     def sections(self):
         """[(heading, [(item, value), …]), …] in the prescribed order."""
         out = []
