@@ -36,6 +36,7 @@ urlpatterns += [
     path("", include("portal.urls")),  # the hub, HTML site map, open data, 纠错
     path("", include("notices.urls")),  # /gongshi/, /zhengji/
     path("", include("alerts.urls")),  # email alerts and their feeds
+    path("", include("govinfo.urls")),  # /zhengwu/: 公开指南, 公开目录, 机构, 办事指南, 网站年报
 ]
 
 # Uploaded files without nginx (`make demo`, DEBUG): only when GONGKAI_SERVE_MEDIA is on, with

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "notices",
     "siteidentity",
     "secondfactor",
+    "govinfo",
     "gongkai.backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
