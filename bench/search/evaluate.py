@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 CORPUS = ROOT / ".." / "shared" / "corpora" / "policy-corpus.jsonl"
 QUERIES = HERE / "judged-queries.jsonl"
+# The second set (issue 31): queries written as people type into a 留言 box or tell a hotline.
+SPOKEN = HERE / "spoken-queries.jsonl"
 NO_ANSWER = "no-answer"
 KINDS = [
     "question",
@@ -35,8 +37,16 @@ KINDS = [
     "article",
     "everyday",
     "typo",
+    "spoken",
+    "situation",
+    "constraint",
+    "pinyin",
+    "slip",
+    "short",
+    "article-q",
     NO_ANSWER,
 ]
+SETS = {"first": QUERIES, "spoken": SPOKEN}
 
 
 def read_jsonl(path):
@@ -149,6 +159,9 @@ def main():
     parser.add_argument("--show", action="store_true", help="print each query's results")
     parser.add_argument("--json", default="", help="also write per-query figures to this file")
     parser.add_argument(
+        "--set", choices=[*SETS, "both"], default="both", help="which judged set (default both)"
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="keep the scratch database of the last run (reindex)"
     )
     args = parser.parse_args()
@@ -164,9 +177,21 @@ def main():
     page_ids = load_corpus(corpus, reuse=args.reuse)
     reference = BM25({row["id"]: row["title"] + "\n" + row["body"] for row in corpus})
     titles = {row["id"]: row["title"] for row in corpus}
-    scores = defaultdict(lambda: {"site": [], "bm25": []})
     details = []
-    for q in read_jsonl(QUERIES):
+    for name, path in SETS.items():
+        if args.set not in (name, "both"):
+            continue
+        print(f"\n== {name}: {path.name}")
+        scores = run_set(read_jsonl(path), page_ids, reference, titles, args.show, details)
+        print_table(scores)
+    if args.json:
+        Path(args.json).write_text(json.dumps(details, ensure_ascii=False, indent=1), "utf-8")
+
+
+def run_set(queries, page_ids, reference, titles, show, details):
+    """{kind: {"site": [...], "bm25": [...]}} for one judged set."""
+    scores = defaultdict(lambda: {"site": [], "bm25": []})
+    for q in queries:
         ranked, honest, _resp = site_search(q["query"], page_ids)
         ref = reference.search(q["query"])
         if q["kind"] == NO_ANSWER:
@@ -176,15 +201,13 @@ def main():
         scores[q["kind"]]["site"].append(site_score)
         scores[q["kind"]]["bm25"].append(ref_score)
         details.append({"id": q["id"], "query": q["query"], "site": site_score, "bm25": ref_score})
-        if args.show:
+        if show:
             head = f"{q['id']} [{q['kind']}] {q['query']}"
-            print(f"{head}  site {site_score:.2f}  bm25 {ref_score:.2f}")
+            print(f"{head}  site {site_score:.2f}  bm25 {ref_score:.2f}  n={len(ranked)}")
             for doc in ranked[:5]:
                 grade = q["grades"].get(doc, 0)
                 print(f"     {grade} {doc} {titles.get(doc, '')[:40]}")
-    print_table(scores)
-    if args.json:
-        Path(args.json).write_text(json.dumps(details, ensure_ascii=False, indent=1), "utf-8")
+    return scores
 
 
 def _mean(values):
