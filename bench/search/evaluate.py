@@ -19,6 +19,7 @@ import math
 import os
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -191,8 +192,11 @@ def main():
 def run_set(queries, page_ids, reference, titles, show, details):
     """{kind: {"site": [...], "bm25": [...]}} for one judged set."""
     scores = defaultdict(lambda: {"site": [], "bm25": []})
+    times = []
     for q in queries:
+        began = time.perf_counter()
         ranked, honest, _resp = site_search(q["query"], page_ids)
+        times.append((time.perf_counter() - began) * 1000)
         ref = reference.search(q["query"])
         if q["kind"] == NO_ANSWER:
             site_score, ref_score = float(honest), float(not ref)
@@ -207,6 +211,12 @@ def run_set(queries, page_ids, reference, titles, show, details):
             for doc in ranked[:5]:
                 grade = q["grades"].get(doc, 0)
                 print(f"     {grade} {doc} {titles.get(doc, '')[:40]}")
+    times.sort()
+    p50, p95 = times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.95))]
+    print(
+        f"search time per query (first page, {len(times)} queries): "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
+    )
     return scores
 
 

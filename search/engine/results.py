@@ -62,12 +62,16 @@ def sort_records(records, sort):
 THIN_EVIDENCE = 0.5
 # Near misses (shared character bigrams) are marked with this coverage: partial, and thin.
 NEAR_MISS_COVERAGE = THIN_EVIDENCE * 0.99
+# The best thin hits kept (in rank order): enough for three pages, and a long spoken question
+# whose every word some page holds does not load the whole site for its facets.
+THIN_MAX = 30
 
 
 def split_by_evidence(matched):
-    """(strong, thin) rows of (id, coverage): thin rows hold less than THIN_EVIDENCE."""
+    """(strong, thin) rows of (id, coverage): thin rows hold less than THIN_EVIDENCE; only
+    the best THIN_MAX of them are kept."""
     strong = [(pk, c) for pk, c in matched if c >= THIN_EVIDENCE]
-    return strong, [(pk, c) for pk, c in matched if c < THIN_EVIDENCE]
+    return strong, [(pk, c) for pk, c in matched if c < THIN_EVIDENCE][:THIN_MAX]
 
 
 def match_kind(records):

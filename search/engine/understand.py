@@ -68,13 +68,19 @@ def understand(query, literal=False, known_word=None):
 
 
 def boost(records, found):
-    """Records meeting more of the conditions first, rank kept otherwise (stable)."""
+    """Records meeting more of the conditions first among those holding the whole query, then
+    among the rest; rank kept otherwise (stable). A condition never lifts a document that
+    misses a word of the query above one that holds them all (2019年节假日安排: every 2019
+    document meets the year, the 节假日 notice dated December 2018 holds the words)."""
     if not found:
         return records
-    return sorted(
-        records,
-        key=lambda rec: -found.met(rec.get("year"), rec.get("validity"), rec.get("authority")),
-    )
+
+    def key(rec):
+        whole = rec.get("coverage", 1.0) >= 1.0
+        met = found.met(rec.get("year"), rec.get("validity"), rec.get("authority"))
+        return (not whole, -met)
+
+    return sorted(records, key=key)
 
 
 def describe(resp, meant, query):

@@ -17,7 +17,7 @@ def test_first_result_is_on_the_first_screen_of_a_phone(open_session, site_pages
     if elder:
         session.context.add_cookies([{"name": "elder", "value": "1", "url": session.base_url}])
     page = session.page
-    page.goto(f"/search/?q={SEARCH_TERM}")
+    page.goto(f"/search/?q={SEARCH_TERM}", timeout=90_000)
     first = page.locator(".result-list .result").first
     box = first.bounding_box()
     title = first.locator("h3").bounding_box()
