@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
@@ -65,6 +66,17 @@ def _query_string(req, **changes):
         if v not in ("", None) and not (k == "sort" and v == "relevance")
     }
     return "?" + urlencode(clean)
+
+
+def ask_link(req, resp):
+    """没找到？向有关部门留言: the message form with the query as its title, when the page
+    holds no answer or only a partial one."""
+    if resp.count and resp.match != "partial":
+        return ""
+    try:
+        return reverse("enquiries:ask_message") + "?" + urlencode({"title": req.q[:50]})
+    except NoReverseMatch:  # the enquiries app is not installed
+        return ""
 
 
 def facet_links(req, resp):
@@ -162,6 +174,8 @@ def search_page(request):
         ],
         "hints": hint_links(),
         "has_filters": bool(req.filters()),
+        "literal_href": _query_string(req, literal=1, page=""),
+        "ask_href": ask_link(req, resp),
         "clear_filters": "?" + urlencode({"q": req.q}),
     }
     return TemplateResponse(request, "search/search.html", context, status=status)

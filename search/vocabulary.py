@@ -12,6 +12,12 @@ VOCABULARY_FILE = Path(__file__).resolve().parent / "vocabulary" / "everyday.tsv
 NOTE_PREFIX = "常用说法→文件用语；来源："
 SHORT_NAMES_FILE = VOCABULARY_FILE.with_name("shortnames.tsv")
 SHORT_NAMES_NOTE = "简称→全称；来源："
+# Issue 31: how people describe their situation (爹妈都不在了 → 孤儿) and dialect words
+# (娃娃 → 儿童), each with its source.
+SITUATIONS_FILE = VOCABULARY_FILE.with_name("situations.tsv")
+SITUATIONS_NOTE = "生活情形→政策用语；来源："
+SPOKEN_FILE = VOCABULARY_FILE.with_name("spoken.tsv")
+SPOKEN_NOTE = "方言口语→书面用语；来源："
 
 
 def read_vocabulary(path=VOCABULARY_FILE):
@@ -43,3 +49,10 @@ def load_vocabulary(synonym_model, path=VOCABULARY_FILE, note_prefix=NOTE_PREFIX
 
 def load_short_names(synonym_model):
     return load_vocabulary(synonym_model, SHORT_NAMES_FILE, SHORT_NAMES_NOTE)
+
+
+def load_spoken(synonym_model):
+    """Situations and dialect words (issue 31); returns how many groups were added."""
+    return load_vocabulary(synonym_model, SITUATIONS_FILE, SITUATIONS_NOTE) + load_vocabulary(
+        synonym_model, SPOKEN_FILE, SPOKEN_NOTE
+    )

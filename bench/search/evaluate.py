@@ -19,6 +19,7 @@ import math
 import os
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -26,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 CORPUS = ROOT / ".." / "shared" / "corpora" / "policy-corpus.jsonl"
 QUERIES = HERE / "judged-queries.jsonl"
+# The second set (issue 31): queries written as people type into a 留言 box or tell a hotline.
+SPOKEN = HERE / "spoken-queries.jsonl"
 NO_ANSWER = "no-answer"
 KINDS = [
     "question",
@@ -35,8 +38,16 @@ KINDS = [
     "article",
     "everyday",
     "typo",
+    "spoken",
+    "situation",
+    "constraint",
+    "pinyin",
+    "slip",
+    "short",
+    "article-q",
     NO_ANSWER,
 ]
+SETS = {"first": QUERIES, "spoken": SPOKEN}
 
 
 def read_jsonl(path):
@@ -149,6 +160,9 @@ def main():
     parser.add_argument("--show", action="store_true", help="print each query's results")
     parser.add_argument("--json", default="", help="also write per-query figures to this file")
     parser.add_argument(
+        "--set", choices=[*SETS, "both"], default="both", help="which judged set (default both)"
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="keep the scratch database of the last run (reindex)"
     )
     args = parser.parse_args()
@@ -164,10 +178,25 @@ def main():
     page_ids = load_corpus(corpus, reuse=args.reuse)
     reference = BM25({row["id"]: row["title"] + "\n" + row["body"] for row in corpus})
     titles = {row["id"]: row["title"] for row in corpus}
-    scores = defaultdict(lambda: {"site": [], "bm25": []})
     details = []
-    for q in read_jsonl(QUERIES):
+    for name, path in SETS.items():
+        if args.set not in (name, "both"):
+            continue
+        print(f"\n== {name}: {path.name}")
+        scores = run_set(read_jsonl(path), page_ids, reference, titles, args.show, details)
+        print_table(scores)
+    if args.json:
+        Path(args.json).write_text(json.dumps(details, ensure_ascii=False, indent=1), "utf-8")
+
+
+def run_set(queries, page_ids, reference, titles, show, details):
+    """{kind: {"site": [...], "bm25": [...]}} for one judged set."""
+    scores = defaultdict(lambda: {"site": [], "bm25": []})
+    times = []
+    for q in queries:
+        began = time.perf_counter()
         ranked, honest, _resp = site_search(q["query"], page_ids)
+        times.append((time.perf_counter() - began) * 1000)
         ref = reference.search(q["query"])
         if q["kind"] == NO_ANSWER:
             site_score, ref_score = float(honest), float(not ref)
@@ -176,15 +205,19 @@ def main():
         scores[q["kind"]]["site"].append(site_score)
         scores[q["kind"]]["bm25"].append(ref_score)
         details.append({"id": q["id"], "query": q["query"], "site": site_score, "bm25": ref_score})
-        if args.show:
+        if show:
             head = f"{q['id']} [{q['kind']}] {q['query']}"
-            print(f"{head}  site {site_score:.2f}  bm25 {ref_score:.2f}")
+            print(f"{head}  site {site_score:.2f}  bm25 {ref_score:.2f}  n={len(ranked)}")
             for doc in ranked[:5]:
                 grade = q["grades"].get(doc, 0)
                 print(f"     {grade} {doc} {titles.get(doc, '')[:40]}")
-    print_table(scores)
-    if args.json:
-        Path(args.json).write_text(json.dumps(details, ensure_ascii=False, indent=1), "utf-8")
+    times.sort()
+    p50, p95 = times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.95))]
+    print(
+        f"search time per query (first page, {len(times)} queries): "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
+    )
+    return scores
 
 
 def _mean(values):

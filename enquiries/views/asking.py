@@ -95,6 +95,10 @@ def ask_message(request):
     department = request.GET.get("department", "")
     if department.isascii() and department.isdigit() and len(department) < 10:
         initial["department"] = int(department)
+    # 没找到？向有关部门留言 on the search page brings the reader's query as the title.
+    title = str(request.GET.get("title", "") or "").strip()
+    if title:
+        initial["title"] = title[:50]
     form = MessageForm(request.POST or None, initial=initial)
 
     def build(data):

@@ -281,17 +281,15 @@ class Analyzer:
         return text
 
     def _word_groups(self, text, plan):
-        words = [t for w in cut(text) for t in clean_tokens(w)]
-        meaningful = [w for w in words if w not in stopwords()]
-        if meaningful and len(meaningful) < len(words):
-            plan.dropped.extend(dict.fromkeys(w for w in words if w in stopwords()))
-            words = meaningful
+        words = self._without_stopwords([t for w in cut(text) for t in clean_tokens(w)], plan)
         i = 0
         while i < len(words):
             span = self._synonym_span(words, i)
             if span:
                 surface = "".join(words[i : i + span])
-                alts = [Alternative(tuple(words[i : i + span]))]
+                alts = [
+                    Alternative(tuple(_words(surface)) if span == 1 else tuple(words[i : i + span]))
+                ]
                 others = []
                 for other in self.synonyms.get(surface):
                     tokens = tuple(_words(other))
@@ -316,6 +314,24 @@ class Analyzer:
             plan.groups.append(Group(self._word_alternatives(word)))
             plan.terms.append(word)
             i += 1
+
+    def _without_stopwords(self, words, plan):
+        """Words without the question and filler words, except inside a vocabulary entry
+        (请人照顾, 瘫痪在床 keep their 请 and 在). All kept when nothing else is left."""
+        stop = stopwords()
+        kept, dropped, i = [], [], 0
+        while i < len(words):
+            span = self._synonym_span(words, i)
+            if span > 1 and any(w in stop for w in words[i : i + span]):
+                kept.append("".join(words[i : i + span]))
+                i += span
+                continue
+            (dropped if words[i] in stop else kept).append(words[i])
+            i += 1
+        if not kept:
+            return words
+        plan.dropped.extend(dict.fromkeys(dropped))
+        return kept
 
     def _synonym_span(self, words, start):
         """Length of the longest run of words starting at start that is a synonym entry."""

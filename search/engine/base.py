@@ -27,6 +27,8 @@ class SearchRequest:
     page: int = 1
     per_page: int = PER_PAGE
     messages: list = field(default_factory=list)
+    # True: search the words as typed (no pinyin reading, no conditions taken from the text).
+    literal: bool = False
 
     @classmethod
     def from_params(cls, params):
@@ -35,6 +37,7 @@ class SearchRequest:
         req.type = str(params.get("type", "") or "")[:50]
         req.authority = str(params.get("authority", "") or "")[:200]
         req.validity = str(params.get("validity", "") or "")[:20]
+        req.literal = str(params.get("literal", "") or "") == "1"
         listing = parse_listing(params, sorts=SORTS, default_sort="relevance")
         req.year, req.sort = listing.year, listing.sort
         req.page = min(listing.page, MAX_PAGE)
@@ -67,6 +70,17 @@ class Hit:
     score: float = 0.0
     section: str = ""
     partial: bool = False
+    # 有效 / 已修改 / 已废止 … for documents that have a validity ("" otherwise).
+    validity: str = ""
+
+    @property
+    def validity_key(self):
+        """A CSS class word for the validity label (the text itself is always shown)."""
+        if "废止" in self.validity or "失效" in self.validity:
+            return "repealed"
+        if "修改" in self.validity or "修订" in self.validity:
+            return "amended"
+        return "valid" if self.validity else ""
 
 
 @dataclass
@@ -85,6 +99,12 @@ class SearchResponse:
     fuzzy: bool = False
     # "您是不是要找": [{"query": corrected query, "count": its results}].
     did_you_mean: list = field(default_factory=list)
+    # Conditions read from the query's words and applied as a boost ("2019年", "现行有效").
+    applied: list = field(default_factory=list)
+    # The text searched when it differs from the query (pinyin written in characters,
+    # conditions taken out), and the pinyin read: [(as typed, characters)].
+    searched_as: str = ""
+    pinyin: list = field(default_factory=list)
 
     @property
     def also_searched(self):
@@ -119,6 +139,7 @@ class SearchResponse:
                     "snippet": str(hit.snippet),
                     "title_html": str(hit.title_html),
                     "match": "partial" if hit.partial else "full",
+                    "validity": hit.validity or None,
                 }
                 for hit in self.hits
             ],
@@ -130,5 +151,7 @@ class SearchResponse:
             "suggestions": self.suggestions,
             "fuzzy": self.fuzzy,
             "did_you_mean": self.did_you_mean,
+            "applied": self.applied,
+            "searched_as": self.searched_as or None,
             "messages": self.messages,
         }

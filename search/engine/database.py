@@ -10,7 +10,7 @@ from wagtail.models import Page, Site, get_page_models
 from .. import extract
 from ..backends.planning import PlannedQuery
 from ..runtime import get_analyzer
-from . import known, results, suggest, typos
+from . import known, results, suggest, typos, understand
 from .base import SearchResponse
 
 MAX_HITS = 500
@@ -115,8 +115,10 @@ class DatabaseEngine:
         return recs
 
     def search(self, req):
-        plan = get_analyzer().parse_query(req.q)
+        meant = understand.understand(req.q, req.literal, known_word=self.count)
+        plan = get_analyzer().parse_query(meant.text)
         resp = SearchResponse(request=req, plan=plan, messages=list(req.messages))
+        understand.describe(resp, meant, req.q)
         if plan.truncated:
             resp.messages.append("检索词过长，只使用了前100个字。")
         if plan.is_empty:
@@ -126,15 +128,18 @@ class DatabaseEngine:
         if req.type and req.type not in labels:
             resp.messages.append("内容类型无效，已忽略该条件。")
             filters.pop("type")
-        jump, jumps = known_item(plan, req.q)
-        matched = results.drop_weak(self.match(plan))
+        jump, jumps = known_item(plan, meant.text)
+        matched, thin = results.split_by_evidence(self.match(plan))
         unknown = []
         if len(matched) < typos.MIN_RESULTS and not jumps and not plan.phrases:
             # Runs of characters the index does not hold as written: likely typos.
             unknown = [run for run in typos.han_runs(plan) if not self.count(f'"{run}"')]
         if unknown:
-            matched += self.near_misses(plan, exclude={pk for pk, _ in matched})
-            resp.fuzzy = any(c < results.WEAK_COVERAGE for _pk, c in matched)
+            near = self.near_misses(plan, exclude={pk for pk, _ in matched + thin})
+            resp.fuzzy = bool(near)
+            matched += near
+        # Thin hits are never dropped: a query with content words always retrieves.
+        matched += thin
         if jumps:
             resp.jump_url = jump.get_url() or ""
         if jump:
@@ -143,6 +148,7 @@ class DatabaseEngine:
         recs = self.records([pk for pk, _ in matched])
         for rec in recs:
             rec["coverage"] = coverage.get(rec["id"], 1.0)
+        recs = understand.boost(recs, meant.constraints)
         resp.facets = results.facet_counts(recs, filters, labels)
         selected = results.sort_records(results.apply_filters(recs, filters), req.sort)
         resp.count = len(selected)
@@ -159,13 +165,13 @@ class DatabaseEngine:
             resp.suggestions = self.suggestions(plan, req.q)
         if unknown:
             resp.did_you_mean = self.did_you_mean(plan, recs, unknown)
+        understand.offer_guess(resp, meant)
         return resp
 
     def near_misses(self, plan, exclude):
         """(id, coverage) of pages sharing enough character bigrams with the query (typos).
 
-        Their coverage is kept below the weak-match line, so they rank after every real match
-        and are marked as partial.
+        They follow the strong matches and are marked as partial.
         """
         query = typos.bigram_query(plan)
         if not query:
@@ -173,7 +179,7 @@ class DatabaseEngine:
         bigrams = get_analyzer().parse_query(query)
         floor = max(typos.MIN_BIGRAM_SHARE, typos.MIN_BIGRAMS / len(bigrams.groups))
         return [
-            (pk, min(c, results.WEAK_COVERAGE) * 0.99)
+            (pk, results.NEAR_MISS_COVERAGE)
             for pk, c in self.match(bigrams, limit=50)
             if c >= floor and pk not in exclude
         ]

@@ -10,7 +10,7 @@ from django.conf import settings
 from .. import extract
 from ..documents import DEFAULT_ALIAS, INDEX_SETTINGS, PageDocument, mapping, to_document
 from ..runtime import get_analyzer
-from . import es_query, results, suggest, typos
+from . import es_query, results, suggest, typos, understand
 from .base import SearchResponse
 from .database import known_item, public_pages, type_choices
 
@@ -90,8 +90,10 @@ class ElasticsearchEngine:
 
     # -- querying -------------------------------------------------------------------------------
     def search(self, req):
-        plan = get_analyzer().parse_query(req.q)
+        meant = understand.understand(req.q, req.literal, known_word=self.count)
+        plan = get_analyzer().parse_query(meant.text)
         resp = SearchResponse(request=req, plan=plan, messages=list(req.messages))
+        understand.describe(resp, meant, req.q)
         if plan.truncated:
             resp.messages.append("检索词过长，只使用了前100个字。")
         if plan.is_empty:
@@ -101,16 +103,21 @@ class ElasticsearchEngine:
         if req.type and req.type not in labels:
             resp.messages.append("内容类型无效，已忽略该条件。")
             filters.pop("type")
-        known, jumps = known_item(plan, req.q)
+        known, jumps = known_item(plan, meant.text)
         if jumps:
             resp.jump_url = known.get_url() or ""
         known_id = known.pk if known else None
-        body = es_query.search_body(plan, filters, req.sort, req.page, req.per_page, known_id)
+        body = es_query.search_body(
+            plan, filters, req.sort, req.page, req.per_page, known_id, meant.constraints
+        )
         answer = self.client.search(index=self.alias, body=body)
         resp.count = answer["hits"]["total"]["value"]
         recs = [self._record(h) for h in answer["hits"]["hits"]]
         unknown = []
-        if resp.count < typos.MIN_RESULTS and not jumps and not plan.phrases:
+        # No gate, so the count is rarely small: misspelling is judged by how few hits hold
+        # the whole query (Elasticsearch tags them all-terms; it does not report shares).
+        strong = sum(1 for rec in recs if rec.get("coverage", 1.0) >= 1.0)
+        if strong < typos.MIN_RESULTS and not jumps and not plan.phrases:
             # Runs of characters the index does not hold as written: likely typos.
             unknown = [run for run in typos.han_runs(plan) if not self.count(f'"{run}"')]
         if unknown and req.page == 1:
@@ -122,6 +129,7 @@ class ElasticsearchEngine:
             resp.suggestions = self.suggestions(plan, req.q)
         if unknown:
             resp.did_you_mean = self.did_you_mean(plan, recs, unknown)
+        understand.offer_guess(resp, meant)
         return resp
 
     def _with_near_misses(self, resp, plan, filters, recs):
@@ -134,7 +142,7 @@ class ElasticsearchEngine:
 
     def near_misses(self, plan, filters, exclude, size):
         """Records of pages sharing enough character bigrams with the query (typos), below
-        the weak-match line so they follow every real match and are marked partial."""
+        thin evidence so they follow every real match and are marked partial."""
         query = typos.bigram_query(plan)
         if not query:
             return []
@@ -145,7 +153,7 @@ class ElasticsearchEngine:
         answer = self.client.search(index=self.alias, body=body)
         recs = [self._record(h) for h in answer["hits"]["hits"]]
         for rec in recs:
-            rec["coverage"] = results.WEAK_COVERAGE * 0.99
+            rec["coverage"] = results.NEAR_MISS_COVERAGE
         return recs
 
     def did_you_mean(self, plan, recs, runs):
@@ -163,6 +171,8 @@ class ElasticsearchEngine:
             "type": src.get("type", ""),
             "type_label": src.get("type_label", ""),
             "date": date,
+            "validity": src.get("validity") or "",
+            "doc_number": src.get("doc_number") or "",
             "body": src.get("body", ""),
             "sections": [(s["anchor"], s["heading"], s["text"]) for s in src.get("sections") or []],
             "score": hit.get("_score") or 0.0,

@@ -56,13 +56,22 @@ def sort_records(records, sort):
     return records
 
 
-# Below this share of the query's terms a partial match is a weak hit: suggestions are better.
-WEAK_COVERAGE = 0.5
+# No gate: every document holding a content word of the query is a candidate and ranking
+# decides. A hit holding less than this share of the query's words is thin evidence: such hits
+# follow the near misses of a misspelt query, and when the best hit is thin the page says so.
+THIN_EVIDENCE = 0.5
+# Near misses (shared character bigrams) are marked with this coverage: partial, and thin.
+NEAR_MISS_COVERAGE = THIN_EVIDENCE * 0.99
+# The best thin hits kept (in rank order): enough for three pages, and a long spoken question
+# whose every word some page holds does not load the whole site for its facets.
+THIN_MAX = 30
 
 
-def drop_weak(matched):
-    """(id, coverage) rows without the weak partial hits (all of them when none is strong)."""
-    return [(pk, c) for pk, c in matched if c >= WEAK_COVERAGE]
+def split_by_evidence(matched):
+    """(strong, thin) rows of (id, coverage): thin rows hold less than THIN_EVIDENCE; only
+    the best THIN_MAX of them are kept."""
+    strong = [(pk, c) for pk, c in matched if c >= THIN_EVIDENCE]
+    return strong, [(pk, c) for pk, c in matched if c < THIN_EVIDENCE][:THIN_MAX]
 
 
 def match_kind(records):
@@ -117,13 +126,26 @@ def best_section(sections, plan):
     return best
 
 
+def names_document(rec, plan):
+    """True when the query asks for this document by its title or 文号 (every query word is
+    in the title, or the query's document number is this one's): open its top, not an article."""
+    if plan.doc_numbers and rec.get("doc_number") in plan.doc_numbers:
+        return True
+    title = fold(rec["title"])
+    return bool(plan.groups) and all(
+        any(not a.loose and "".join(a.tokens) in title for a in group.alternatives)
+        for group in plan.groups
+    )
+
+
 def make_hit(rec, plan):
-    """A result with escaped, highlighted title and snippet and an article deep link."""
+    """A result with escaped, highlighted title and snippet and an article deep link (none
+    when the query names the document: a title or 文号 match opens its top)."""
     terms = plan.highlight_terms()
     url = rec["url"]
     text = rec["body"] or rec["title"]
     section_heading = ""
-    found = best_section(rec.get("sections") or [], plan)
+    found = None if names_document(rec, plan) else best_section(rec.get("sections") or [], plan)
     if found:
         anchor, section_heading, text = found
         url = f"{url.split('#')[0]}#{anchor}"
@@ -139,4 +161,5 @@ def make_hit(rec, plan):
         score=rec.get("score", 0.0),
         section=section_heading,
         partial=rec.get("coverage", 1.0) < 1.0,
+        validity=str(rec.get("validity") or ""),
     )

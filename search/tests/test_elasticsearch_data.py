@@ -75,8 +75,9 @@ def test_search_body_is_relaxed_and_boosts_documents_with_every_term():
     plan = analyzer.parse_query("孩子上学有什么补助")
     query = es_query.match_query(plan)["bool"]
     relaxed = query["must"][0]["bool"]
-    # 有/什么 are dropped; two of the three remaining words are enough to match.
-    assert len(relaxed["should"]) == 3 and relaxed["minimum_should_match"] == 2
+    # 有/什么 are dropped; one of the three remaining words is enough to match (no
+    # share-of-words gate: ranking decides, documents holding every word lead).
+    assert len(relaxed["should"]) == 3 and relaxed["minimum_should_match"] == 1
     full = query["should"][0]["bool"]
     assert full["must"] == relaxed["should"] and full["_name"] == es_query.FULL_MATCH
     assert full["boost"] > 1
@@ -159,3 +160,23 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias(chinese_backend):
     client.indices.delete.assert_called_once_with(
         index="gongkai-pages-old", ignore_unavailable=True
     )
+
+
+def test_conditions_in_words_become_boosts_not_filters():
+    from search.analysis import constraints
+
+    found = constraints.parse(
+        "2019年国务院办公厅关于医院的文件现行有效", ["国务院", "国务院办公厅"], {}
+    )
+    plan = analyzer.parse_query(found.text)
+    body = es_query.search_body(plan, {}, found=found)
+    query = body["query"]["bool"]
+    # The match stays required; each condition only lifts the documents meeting it.
+    assert query["must"] == [es_query.match_query(plan)]
+    filters = [c["constant_score"]["filter"] for c in query["should"]]
+    assert {"range": {"year": {"gte": 2019, "lte": 2019}}} in filters
+    assert {"term": {"validity": "有效"}} in filters
+    assert {"terms": {"authority": ["国务院办公厅"]}} in filters
+    assert all(c["constant_score"]["boost"] == es_query.CONDITION_BOOST for c in query["should"])
+    # Without conditions the body is what it was.
+    assert es_query.search_body(plan, {})["query"] == es_query.match_query(plan)
