@@ -19,7 +19,6 @@ from importing.pages import lookup
 from importing.records import check_date, check_url
 from personaldata import identity as idnumbers
 
-
 from . import clock, rules
 from .models import Addressee, ClockPause, Enquiry, Extension, Moderation, Status
 from .outcomes import APPLICANT_CHOICES, GROUND_CHOICES, OUTCOME_CHOICES
