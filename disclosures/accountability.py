@@ -208,15 +208,14 @@ def approval_refusal(page, user):
 
 def record_approval(task_state, user, comment=""):
     """Record a member's approval of the version under review; True when the village's rule
-    (how many members) is met and the task may finish."""
-    from django.core.exceptions import PermissionDenied
-
+    (how many members) is met and the task may finish. A refused approval records nothing
+    (the editor tells the member why: ``wagtail_hooks.explain_why_no_approve``); this is the
+    route of a member who edits and approves in one save."""
     from .models import SignOffApproval
 
     page = task_state.workflow_state.content_object
-    refusal = approval_refusal(page, user)
-    if refusal:
-        raise PermissionDenied(refusal)
+    if approval_refusal(page, user):
+        return False
     revision = page.get_latest_revision()
     SignOffApproval.objects.create(
         page_id=page.pk,

@@ -21,6 +21,8 @@ class Before:
     public: bool = False
     pauses: dict = field(default_factory=dict)  # pk → ended_on
     extensions: int = 0
+    starts: dict = field(default_factory=dict)  # pause pk → started_on
+    extension_dates: dict = field(default_factory=dict)  # pk → (decided_on, notice_sent_on)
     new: bool = True
     received_on: object = None
     replied_on: object = None
@@ -38,6 +40,8 @@ def before_save(enquiry):
         public=stored.is_public,
         pauses={p.pk: p.ended_on for p in stored.pauses.all()},
         extensions=stored.extensions.count(),
+        starts={p.pk: p.started_on for p in stored.pauses.all()},
+        extension_dates={x.pk: (x.decided_on, x.notice_sent_on) for x in stored.extensions.all()},
         new=False,
         received_on=stored.received_on,
         replied_on=stored.replied_on,
@@ -82,6 +86,18 @@ def clock_notes(enquiry, before):
                 notes.append(f"计时恢复（{label}），{pause.ended_on} 结束")
         elif pause.ended_on and before.pauses[pause.pk] != pause.ended_on:
             notes.append(f"计时恢复（{label}），{pause.ended_on} 结束")
+        if pause.pk in before.starts and before.starts[pause.pk] != pause.started_on:
+            notes.append(
+                f"计时暂停（{label}）的开始日期由 {_day(before.starts[pause.pk])} "
+                f"改为 {_day(pause.started_on)}"
+            )
+    for extension in enquiry.extensions.all():
+        old = before.extension_dates.get(extension.pk)
+        if old and old != (extension.decided_on, extension.notice_sent_on):
+            notes.append(
+                f"延期的批准日期、告知日期由 {_day(old[0])}、{_day(old[1])} "
+                f"改为 {_day(extension.decided_on)}、{_day(extension.notice_sent_on)}"
+            )
     for extension in list(enquiry.extensions.all())[before.extensions :]:
         notes.append(
             f"延期答复：{extension.decided_on} 经{extension.approved_by}批准，"

@@ -80,11 +80,10 @@ class DisclosurePageTypeTests(WagtailPageTestCase):
                 "items": inline_formset([{"title": "道路修缮", "body": "村东道路修缮完工。"}]),
                 "attachments": inline_formset([]),
                 "finance_lines": inline_formset([]),
-                "reviewers": "张明、李华",
-                "review_date": "2024-04-05",
             }
         )
-        self.assertCanCreate(village, DisclosurePage, data)
+        # Saved as a draft: publishing needs the village committee's approval (workflow).
+        self.assertCanCreate(village, DisclosurePage, data, publish=False)
         page = DisclosurePage.objects.child_of(village).get(slug="2024q1")
-        self.assertTrue(page.live)
+        self.assertFalse(page.live)
         self.assertEqual([i.title for i in page.items.all()], ["道路修缮"])

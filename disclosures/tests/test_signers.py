@@ -3,7 +3,6 @@ typed. The village's rule says how many members; the drafter never counts."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from disclosures.models import DisclosurePage, SignOffApproval
@@ -60,8 +59,8 @@ def test_the_village_rule_counts_members_other_than_the_drafter(client, villages
     page, task_state = submit(client, xuyang, wang)
     task = task_state.task.specific
     assert [a[0] for a in task.get_actions(page, wang)] == ["reject"]
-    with pytest.raises(PermissionDenied, match="不能批准自己起草的内容"):
-        task.on_action(task_state, wang, "approve")
+    task.on_action(task_state, wang, "approve")  # e.g. edit and approve in one save
+    assert not SignOffApproval.objects.exists()
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "不能批准自己起草的内容" in edit
     # One other member is not enough for this village; the same member twice neither.
@@ -77,3 +76,19 @@ def test_the_village_rule_counts_members_other_than_the_drafter(client, villages
     assert [a["account"] for a in page.approvals] == ["xuyang-chen", "xuyang-liu"]
     assert page.reviewers == "陈某某、刘某某" and page.review_opinion == "凭证已核对"
     assert SignOffApproval.objects.filter(page_id=page.pk).count() == 2
+
+
+def test_a_member_who_edits_and_approves_in_one_save_does_not_publish(client, villages):  # noqa: F811
+    xuyang = villages[0]
+    clerk = member("clerk", xuyang, "clerks", "李", "某某")
+    chen = member("xuyang-chen", xuyang, "committee", "陈", "某某")
+    page, _task_state = submit(client, xuyang, clerk)
+    client.force_login(chen)
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = post_data(page, title="2024年第一季度财务公开（陈改）")
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+    client.post(edit, data)
+    page.refresh_from_db()
+    assert not page.live and page.versions.count() == 0
+    assert not SignOffApproval.objects.exists()
+    assert "不能批准自己起草的内容" in client.get(edit).content.decode()

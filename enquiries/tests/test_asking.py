@@ -13,6 +13,7 @@ from disclosures.tests.factories import finance_disclosure, hierarchy
 from enquiries import rules
 from enquiries.models import Enquiry
 from tests.hostile import PAYLOADS, dangerous_markup
+from workdays.calendar import working_days_between
 
 from .factories import resident_id
 
@@ -168,7 +169,8 @@ def test_villager_question_on_a_finance_line_and_a_message(client):
     assert response.status_code == 302
     question = Enquiry.objects.get(kind=rules.QUESTION)
     assert question.village_id == village.pk and "办公用品" in question.subject_label
-    assert (question.due_on - question.received_on).days == 10
+    # 10 working days, as the public text says
+    assert working_days_between(question.received_on, question.due_on) == 10
     message = client.post(
         reverse("enquiries:ask_message"),
         {"title": "养老服务站开放时间", "body": "周末开放吗？", "asker_name": "赵六",

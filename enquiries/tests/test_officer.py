@@ -200,3 +200,21 @@ def test_art_44_turns_released_information_into_a_proactive_disclosure(admin_cli
         assert "依第四十四条纳入主动公开" in item.events.last().note
     unanswered = reverse("enquiries_proactive", args=[EnquiryFactory(title="另一件").pk])
     assert admin_client.get(unanswered).status_code == 302
+
+
+def test_moving_a_pause_start_is_kept_in_the_history(admin_client):
+    enquiry = EnquiryFactory()
+    pause = {
+        "pauses-TOTAL_FORMS": "1",
+        "pauses-0-kind": "third_party",
+        "pauses-0-started_on": "2026-03-05",
+        "pauses-0-ended_on": "2026-03-10",
+        "pauses-0-reason": "征求企业意见",
+    }
+    assert post(admin_client, enquiry, **pause).status_code == 302
+    moved = post(admin_client, enquiry, **{"pauses-0-started_on": "2026-03-04"})
+    assert moved.status_code == 302, errors(moved)
+    notes = [e.note for e in enquiry.events.all()]
+    assert (
+        "计时暂停（征求第三方意见（不计入期限））的开始日期由 2026-03-05 改为 2026-03-04" in notes
+    )

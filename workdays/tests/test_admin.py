@@ -50,8 +50,9 @@ class HolidayArrangementAdminTests(TestCase):
         self.assertNotContains(self.dashboard(datetime.date(2026, 3, 2)), "缺少放假安排")
 
     def test_entering_the_arrangement_fixes_deadlines_and_removes_the_warning(self):
+        # Before the arrangement only the statutory 1–3 October are off (then a weekend).
         self.assertEqual(
-            add_working_days(datetime.date(2031, 9, 30), 1), datetime.date(2031, 10, 1)
+            add_working_days(datetime.date(2031, 9, 30), 1), datetime.date(2031, 10, 6)
         )
         response = self.client.post(
             reverse(ADD_URL),
