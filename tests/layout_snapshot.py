@@ -72,6 +72,13 @@ def links():
 def _addressee_links(model, name):
     from django.db import connection
 
+    table, column = model._meta.db_table, model._meta.get_field(name).column
+    if ADDRESSEES not in connection.introspection.table_names():  # migrated back before 0003
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL ORDER BY id"  # noqa: S608
+            )
+            return [list(row) for row in cursor.fetchall()]
     with connection.cursor() as cursor:
         cursor.execute("SELECT id, name FROM policies_issuingauthority")
         authority = {row_name: pk for pk, row_name in cursor.fetchall()}

@@ -12,6 +12,7 @@ from editorial.services import matching_entries
 from portal import clock
 from portal.models import ErrorReport, ReportStatus
 from tests.browser.content import ensure_base
+from tests.hostile import PAYLOADS, dangerous_markup
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +147,18 @@ def test_staff_close_a_report_in_the_admin_and_their_name_is_kept(admin_client, 
     assert done.status_code == 302
     report.refresh_from_db()
     assert report.closed_by == admin_user.username and report.closed_on is not None
+
+
+def test_script_in_a_report_is_kept_as_text_and_never_runs(client, admin_client):
+    payload = "".join(PAYLOADS)[:1000]
+    data = {"page_url": PAYLOADS[2], "kind": "other", "description": payload, "contact": "<b>x"}
+    assert client.post(reverse("portal:correction"), data).status_code == 302
+    report = ErrorReport.objects.get()
+    assert report.description == payload.strip()
+    edit = admin_client.get(reverse("portal_errorreport:edit", args=[report.pk])).content.decode()
+    assert PAYLOADS[0] not in edit and PAYLOADS[2] not in edit  # the admin shows them escaped
+    assert "&lt;script&gt;alert(" in edit
+    bad = client.post(reverse("portal:correction"), {k: PAYLOADS[0] for k in data})
+    assert bad.status_code == 400 and dangerous_markup(bad.content.decode()) == []
+    received = client.get(reverse("portal:correction_received")).content.decode()
+    assert dangerous_markup(received) == []
