@@ -6,7 +6,6 @@ new-media accounts) is marked 待填写 for them to complete in the admin before
 """
 
 from django.apps import apps
-from django.db.models import Avg, F
 from wagtail.models import Page
 
 from siteidentity.models import SiteIdentity
@@ -40,8 +39,8 @@ def _interaction(year):
         return [("留言办理", TO_FILL)]
     messages = enquiry.objects.filter(kind="message", received_on__year=year)
     answered = messages.filter(replied_on__isnull=False)
-    days = answered.annotate(span=F("replied_on") - F("received_on")).aggregate(a=Avg("span"))["a"]
-    average = f"{days.days + days.seconds / 86400:.1f}天" if days is not None else "—"
+    spans = [(r - q).days for q, r in answered.values_list("received_on", "replied_on")]
+    average = f"{sum(spans) / len(spans):.1f}天" if spans else "—"
     requests = enquiry.objects.filter(kind="request", received_on__year=year).count()
     return [
         ("是否使用统一平台", "是（本网站互动交流栏目）"),
