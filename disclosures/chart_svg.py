@@ -27,9 +27,13 @@ class Bar:
     width: str = "0"
 
     @property
-    def text(self):
+    def amount_text(self):
         sign = "−" if self.value < 0 else ""
-        return f"{self.label}：{sign}{format_amount(abs(self.value))} 元{self.note}"
+        return f"{sign}{format_amount(abs(self.value))} 元"
+
+    @property
+    def text(self):
+        return f"{self.label}：{self.amount_text}{self.note}"
 
     @property
     def fill(self):

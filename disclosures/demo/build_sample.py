@@ -103,6 +103,11 @@ XUYANG_Q3 = [
 XUYANG_Q3_FIXED = [
     line if line[4] != "记-0315" else (*line[:3], "2,680.00", *line[4:]) for line in XUYANG_Q3
 ]
+# 圩洋村 publishes quarterly; one monthly statement (October) shows the charts keep the quarters.
+XUYANG_OCTOBER = [
+    ("收入", "2026-10-12", "集体厂房租金", "18,000.00", "记-401", "示例物流公司"),
+    ("支出", "2026-10-20", "秋季沟渠清淤", "6,350.00", "记-402", "示例水利队"),
+]
 QINGHE_MONTHS = {
     9: [
         ("收入", "2026-09-05", "村集体鱼塘承包费", "18,000.00", "记-0901", "承包户"),
@@ -225,6 +230,19 @@ def build():
             ],
         ),
     ]
+    records.append(
+        record(
+            "demo-xuyang-2026-10-caiwu",
+            XUYANG,
+            "圩洋村2026年10月财务收支公开",
+            "2026-11-06",
+            "财务",
+            "2026-10",
+            "2026-11-05",
+            finance=table(table(q3_opening, XUYANG_Q3_FIXED)["closing_balance"], XUYANG_OCTOBER),
+            summary="应村民代表要求，10 月收支单独公开一次（示例内容）。",
+        )
+    )
     opening = parse_amount("40,210.35")
     for month, lines in QINGHE_MONTHS.items():
         finance = table(f"{opening:.2f}", lines)

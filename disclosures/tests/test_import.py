@@ -77,7 +77,7 @@ def test_demo_sample_imports_verifies_and_is_idempotent(tmp_path, capsys):
     call_command("import_content", str(tmp_path / "sample.jsonl"))
     assert DisclosureVersion.objects.count() == count
     call_command("verify_disclosures")
-    assert "已核验 14 份公开" in capsys.readouterr().out
+    assert "已核验 15 份公开" in capsys.readouterr().out
 
 
 def test_json_finance_errors_are_reported_and_nothing_imported(tmp_path, capsys):
