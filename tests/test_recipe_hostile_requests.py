@@ -1,7 +1,8 @@
 """Hostile requests through the nginx recipe (issue 25, reproductions 10, 11, 12, 14): the
 anonymous 500s answer 4xx with a Chinese page, long addresses never get the maintenance page, a
 Host header with another port never reaches the cached pages, and 40 concurrent filings from
-one address against a limit of 5 save at most 5."""
+one address against a limit of 5 save at most 5. (The non-ASCII purge signature is refused in
+tests/test_issue25_errors.py, where a purge key is configured.)"""
 
 import re
 import threading
@@ -30,16 +31,6 @@ def test_the_anonymous_500s_are_4xx_with_a_chinese_answer(recipe, path):
     response = Client(recipe.site_port).get(path)
     assert 400 <= response.status < 500, (path, response.status)
     assert CHINESE.search(response.text), path
-
-
-def test_a_purge_signature_that_is_not_ascii_is_refused(recipe):
-    client = Client(recipe.site_port)
-    response = client.request(
-        "POST",
-        "/pagecache/purge/",
-        headers={"X-Pagecache-Signature": "签名".encode().decode("latin-1")},
-    )
-    assert response.status in (403, 404)
 
 
 @pytest.mark.parametrize("length", [3000, 3200, 3400, 6000])
