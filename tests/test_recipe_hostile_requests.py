@@ -1,7 +1,8 @@
 """Hostile requests through the nginx recipe (issue 25, reproductions 10, 11, 12, 14): the
 anonymous 500s answer 4xx with a Chinese page, long addresses never get the maintenance page, a
 Host header with another port never reaches the cached pages, and 40 concurrent filings from
-one address against a limit of 5 save at most 5."""
+one address against a limit of 5 save at most 5. (The non-ASCII purge signature is refused in
+tests/test_issue25_errors.py, where a purge key is configured.)"""
 
 import re
 import threading
@@ -32,16 +33,6 @@ def test_the_anonymous_500s_are_4xx_with_a_chinese_answer(recipe, path):
     assert CHINESE.search(response.text), path
 
 
-def test_a_purge_signature_that_is_not_ascii_is_refused(recipe):
-    client = Client(recipe.site_port)
-    response = client.request(
-        "POST",
-        "/pagecache/purge/",
-        headers={"X-Pagecache-Signature": "签名".encode().decode("latin-1")},
-    )
-    assert response.status in (403, 404)
-
-
 @pytest.mark.parametrize("length", [3000, 3200, 3400, 6000])
 @pytest.mark.parametrize("slash", ["", "/"])
 def test_a_long_address_is_a_4xx_with_a_chinese_page_never_the_maintenance_page(
@@ -62,13 +53,14 @@ def site_domain(text):
 
 def test_a_host_header_with_another_port_never_reaches_the_cached_pages(recipe):
     configured = f"127.0.0.1:{recipe.site_port}"
+    recipe.manage("pagecache_rebuild", "--purge-only")  # the attacker asks first
     attacker = Client(recipe.site_port)
-    for path in ("/hudong/", "/news/", "/search/?q=%E7%A4%BE%E5%8C%BA"):
+    for path in ("/news/", "/hudong/", "/search/?q=%E6%B8%AF%E5%8F%A3%E6%94%BB%E5%87%BB"):
         poisoned = attacker.get(path, headers={"Host": "127.0.0.1:6666"})
-        assert site_domain(poisoned.text) in (None, configured), path
+        assert poisoned.status == 200 and site_domain(poisoned.text) == configured, path
         reader = Client(recipe.site_port).get(path)
-        assert site_domain(reader.text) in (None, configured), path
-        assert "6666" not in reader.text, path
+        assert site_domain(reader.text) == configured and "6666" not in reader.text, path
+    assert Client(recipe.site_port).get("/news/").header("X-Page-Cache") == "hit"
 
 
 def message_form(client):

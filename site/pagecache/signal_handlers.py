@@ -70,7 +70,19 @@ class _AfterCommit:
                 change["page_ids"], change["gone_urls"], change["everything"], change["gone_ids"]
             )
         except DatabaseError as error:  # no task table yet (migrate): purged, rendered on demand
-            logger.warning("Page-cache refresh task could not be queued: %s", error)
+            level = logging.INFO if _no_task_table() else logging.WARNING
+            logger.log(level, "Page-cache refresh task could not be queued: %s", error)
+
+
+def _no_task_table():
+    """True while the task table does not exist yet (a fresh ``migrate`` creating pages)."""
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        return DBTaskResult._meta.db_table not in connection.introspection.table_names()
+    except DatabaseError:
+        return False
 
 
 def _merge(first, then):
