@@ -36,6 +36,7 @@ migrate: install
 
 demo-content: migrate
 	$(BIN)/python manage.py import_content $(DEMO_FILES)
+	$(BIN)/python manage.py home_site_address
 	$(BIN)/python manage.py enquiries_annual_report 2026 --organ 亭湖区人民政府 --publish --demo-label 示例数据
 	$(BIN)/python manage.py workflows_setup
 	$(BIN)/python manage.py home_demo_admin
@@ -47,7 +48,6 @@ demo-content: migrate
 	$(BIN)/python manage.py govinfo_demo
 	$(BIN)/python manage.py search_load_vocabulary
 	$(BIN)/python manage.py search_rebuild
-	$(BIN)/python manage.py home_site_address
 
 # Scheduled pages go live while the demo serves: publish_scheduled every minute alongside.
 demo: demo-content

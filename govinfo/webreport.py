@@ -6,6 +6,7 @@ new-media accounts) is marked 待填写 for them to complete in the admin before
 """
 
 from django.apps import apps
+from django.conf import settings
 from wagtail.models import Page
 
 from siteidentity.models import SiteIdentity
@@ -117,7 +118,8 @@ def draft_report(year, site):
         return report, False
     report = report or WebsiteReport(year=year)
     report.site_name = identity.name or site.site_name or "本网站"
-    report.site_address = identity.domain or site.root_url
+    # The one public address (GONGKAI_BASE_URL), not whatever host the Site row held.
+    report.site_address = identity.domain or settings.GONGKAI_BASE_URL or site.root_url
     report.organiser = identity.sponsor or report.site_name
     report.site_code = identity.site_code or ""
     report.icp = identity.icp_number or ""
