@@ -15,8 +15,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
 from .dictionary import domain_dictionary
 from .normalize import fold, is_han
 
@@ -42,32 +40,42 @@ def _table_words(path):
             yield from columns[1].split("、")
 
 
+def _listed_words():
+    """(word, pinyin, initials) rows of pinyin_words.txt (pinyin computed when it was built)."""
+    for line in WORD_LIST.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, *spelled = line.strip().split("\t")
+            yield word, *(spelled + ["", ""])[:2]
+
+
 def _preferred_words():
-    """Every candidate word once, most preferred first."""
+    """(word, pinyin, initials) for every candidate word once, most preferred first; pinyin
+    is computed here for the vocabulary (editable, a few hundred words) and read for the list."""
+    from pypinyin import Style, lazy_pinyin  # a few seconds' import, paid at the first pinyin
+
     seen = set()
     sources = [_table_words(VOCABULARY / name) for name in TABLES]
     sources.append(w for w, _freq in domain_dictionary()[0])
-    sources.append(
-        line.strip()
-        for line in WORD_LIST.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
     for source in sources:
         for word in source:
             word = fold(word.strip())
             if _WORD_CHARS.match(word) and len(word) > 1 and word not in seen:
                 seen.add(word)
-                yield word
+                letters = "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
+                yield word, "".join(lazy_pinyin(word)), letters
+    for word, spelled, letters in _listed_words():
+        if word not in seen and spelled:
+            seen.add(word)
+            yield word, spelled, letters
 
 
 @lru_cache(maxsize=1)
 def lexicon():
     """({pinyin without tones or spaces: (rank, word)}, {initials: (rank, word)})."""
     full, initials = {}, {}
-    for rank, word in enumerate(_preferred_words()):
-        full.setdefault("".join(lazy_pinyin(word)), (rank, word))
+    for rank, (word, spelled, letters) in enumerate(_preferred_words()):
+        full.setdefault(spelled, (rank, word))
         if len(word) >= MIN_INITIALS:
-            letters = "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
             initials.setdefault(letters, (rank, word))
     return full, initials
 
@@ -96,6 +104,8 @@ def spell(letters):
 
 def _after_han(text, start, letters):
     """``低bao`` → 低保: a word starting with the Han characters just before the run."""
+    from pypinyin import lazy_pinyin
+
     full, _ = lexicon()
     for back in (2, 1):
         head = text[max(0, start - back) : start]

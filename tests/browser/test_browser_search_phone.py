@@ -22,8 +22,10 @@ def test_first_result_is_on_the_first_screen_of_a_phone(open_session, site_pages
     box = first.bounding_box()
     title = first.locator("h3").bounding_box()
     assert box is not None and title is not None
-    # The first result's title is read without scrolling.
-    assert title["y"] + title["height"] <= PHONE_SCREEN["height"], (elder, title)
+    # The first result starts on the first screen: its title's first line is read without
+    # scrolling (a long title may wrap below the fold).
+    first_line = min(title["height"], 48)
+    assert title["y"] + first_line <= PHONE_SCREEN["height"], (elder, title)
     # Facets are folded: not shown until the reader opens 筛选, which works without scripts.
     facets = page.locator(".search-filter .search-facets").first
     assert not facets.is_visible()
