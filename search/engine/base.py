@@ -67,6 +67,7 @@ class Hit:
     score: float = 0.0
     section: str = ""
     partial: bool = False
+    status: str = ""
 
 
 @dataclass
@@ -119,6 +120,7 @@ class SearchResponse:
                     "snippet": str(hit.snippet),
                     "title_html": str(hit.title_html),
                     "match": "partial" if hit.partial else "full",
+                    "status": hit.status or None,
                 }
                 for hit in self.hits
             ],

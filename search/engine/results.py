@@ -139,4 +139,5 @@ def make_hit(rec, plan):
         score=rec.get("score", 0.0),
         section=section_heading,
         partial=rec.get("coverage", 1.0) < 1.0,
+        status=rec.get("status", ""),
     )
