@@ -120,6 +120,8 @@ def test_a_flood_from_one_address_is_stopped(client, village_notice):
 
 def test_unknown_notice_is_a_404(client):
     assert client.get(reverse("notices:objection", args=[99999])).status_code == 404
+    assert client.get("/gongshi/99999999999999999999/yiyi/").status_code == 404
+    assert client.get("/zhengji/99999999999999999999/yijian/?tiao=x").status_code == 404
 
 
 def test_list_home_and_village_show_open_notices(client, village_notice):
