@@ -20,8 +20,11 @@ from .models import Comment, ConsultationPage, NoticePage, Objection
 LIMITED = "提交过于频繁，请稍后再试。如有急事，请按页面上的其他方式联系。"
 
 
+MAX_ID = 2**31 - 1
+
+
 def _live(model, pk):
-    page = model.objects.live().public().filter(pk=pk).first()
+    page = model.objects.live().public().filter(pk=pk).first() if pk <= MAX_ID else None
     if page is None:
         raise Http404("没有找到该页面")
     return page

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -29,7 +30,9 @@ class ObjectionQueue(ModelViewSet):
     inspect_view_enabled = False
     search_backend_name = None
     search_fields = ["number", "content", "notice__title"]
-    list_display = ["number", "notice", "received_on", "due_on", "status_label"]
+    list_display = [
+        "number", "notice", "received_on", "due_on", Column("status_label", label="办理状态"),
+    ]  # fmt: skip
     list_filter = ["received_on"]
     ordering = ["due_on", "-pk"]
     panels = [
@@ -37,7 +40,7 @@ class ObjectionQueue(ModelViewSet):
             _read_only(["notice", "number", "received_on", "due_on", "content"]),
             heading="提出的异议（不可修改）",
         ),
-        MultiFieldPanel(_read_only(["name", "anonymous", "phone"]), heading="提出人（不公开）"),
+        MultiFieldPanel(_read_only(["name", "phone"]), heading="提出人（不公开；姓名为空即匿名）"),
         MultiFieldPanel(
             [
                 FieldPanel("reply"),
@@ -68,11 +71,11 @@ class CommentQueue(ModelViewSet):
     inspect_view_enabled = False
     search_backend_name = None
     search_fields = ["content", "consultation__title"]
-    list_display = ["consultation", "article_label", "created", "status"]
+    list_display = ["consultation", Column("article_label", label="针对条款"), "created", "status"]
     list_filter = ["status"]
     panels = [
         MultiFieldPanel(
-            _read_only(["consultation", "article_no", "content", "name", "anonymous", "phone"]),
+            _read_only(["consultation", "article_no", "content", "name", "phone"]),
             heading="提交的意见（不可修改，个人信息不公开）",
         ),
         FieldPanel("status"),

@@ -10,7 +10,8 @@ Nothing here names another app's models. A page type takes part through:
 - optional ``search_sections()`` -> ``[(anchor, heading, text), ...]``, or ``articles()`` ->
   ``[{"anchor", "label", "text"}, ...]`` (policies), so that a hit inside a policy article links
   to ``url#anchor`` (e.g. ``#article-12``) with a snippet from that article;
-- optional ``search_type`` (short key for ``?type=``), otherwise the model name.
+- optional ``search_type`` (short key for ``?type=``), otherwise the model name;
+- optional ``search_status`` (text, e.g. a 公示's "公示中，还剩 5 天"): shown beside the hit.
 """
 
 import datetime
@@ -42,6 +43,15 @@ def page_date(page):
     if page.first_published_at:
         return page.first_published_at.date()
     return None
+
+
+def status(page):
+    """Today's state of the page in a few words (``search_status``), or ""."""
+    try:
+        return str(getattr(page, "search_status", "") or "")
+    except Exception:  # a broken property must not break search
+        logger.exception("search status of page %s failed", page.pk)
+        return ""
 
 
 def authorities(page):
@@ -121,6 +131,7 @@ def record(page, full=True):
         "authority": authorities(page),
         "validity": validity(page),
         "doc_number": str(getattr(page, "doc_number", "") or ""),
+        "status": status(page) if full else "",
         "body": body_text(page) if full else None,
         "sections": sections(page) if full else None,
         "page": page,

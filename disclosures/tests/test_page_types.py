@@ -18,6 +18,7 @@ from disclosures.tests.factories import (
 )
 from home.models import HomePage
 from news.models import NewsIndexPage
+from notices.models import NoticePage
 
 TREE = [HomePage, DisclosureIndexPage, CountyPage, TownshipPage, VillagePage, DisclosurePage]
 
@@ -32,7 +33,10 @@ class DisclosurePageTypeTests(WagtailPageTestCase):
             self.assertAllowedParentPageTypes(child, {parent})
             self.assertCanCreateAt(parent, child)
         for parent, child in zip(TREE[1:-1], TREE[2:], strict=False):
-            self.assertAllowedSubpageTypes(parent, {child})
+            notices = {NoticePage} if parent in (TownshipPage, VillagePage) else set()
+            self.assertAllowedSubpageTypes(
+                parent, {child} | notices
+            )  # 公示 of the township/village
         self.assertAllowedSubpageTypes(DisclosurePage, set())
         self.assertCanNotCreateAt(HomePage, VillagePage)
         self.assertCanNotCreateAt(CountyPage, VillagePage)

@@ -8,6 +8,7 @@ from enquiries.models import AnnualReportPage
 from home.models import HomePage
 from media.models import PhotoFeatureIndexPage
 from news.models import CaseStudyIndexPage, NewsIndexPage
+from notices.models import ConsultationIndexPage, NoticeIndexPage
 from policies.models import PolicyIndexPage
 from specials.models import CollectionIndexPage, CollectionPage
 
@@ -20,6 +21,8 @@ SECTIONS = {
     CollectionIndexPage,
     CollectionPage,
     AnnualReportPage,
+    NoticeIndexPage,
+    ConsultationIndexPage,
 }
 
 

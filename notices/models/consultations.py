@@ -145,6 +145,10 @@ class ConsultationPage(Page):
         )
 
     @property
+    def search_status(self):
+        return self.state_label
+
+    @property
     def state_label(self):
         return consultation_label(self.state())
 

@@ -158,6 +158,10 @@ class NoticePage(Page):
         )
 
     @property
+    def search_status(self):
+        return self.state_label
+
+    @property
     def state_label(self):
         return self.state().label
 

@@ -136,3 +136,24 @@ def test_draft_with_comments_is_never_edited_in_place(admin_client):
     assert "新建一稿" in errors(response)["draft_text"]
     page.refresh_from_db()
     assert "第五条" not in page.draft_text
+
+
+def test_dashboard_and_queues_in_chinese(admin_client, client):
+    from notices.models import Objection
+
+    from .factories import NoticePageFactory
+
+    notice = NoticePageFactory(parent=notice_index(), window_start=days(-4), window_end=days(2))
+    item = Objection.objects.create(
+        notice=notice, name="李四", phone="13912345678", content="有异议"
+    )
+    page = ConsultationPageFactory(parent=consultation_index(), publish=True)
+    Comment.objects.create(consultation=page, content="同意。")
+    dashboard = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "公示与意见征集：即将期满和待处理" in dashboard
+    assert item.number in dashboard and "待审核意见 <strong>1</strong>" in dashboard
+    assert notice.title in dashboard  # its window closes within three days
+    edit = admin_client.get(reverse("notices_objection:edit", args=[item.pk]))
+    assert edit.status_code == 200 and "村务监督委员会审核" in edit.content.decode()
+    queue = admin_client.get(reverse("notices_comment:index") + "?status=pending")
+    assert queue.status_code == 200 and "征集意见" in queue.content.decode()

@@ -120,6 +120,8 @@ def test_a_flood_from_one_address_is_stopped(client, village_notice):
 
 def test_unknown_notice_is_a_404(client):
     assert client.get(reverse("notices:objection", args=[99999])).status_code == 404
+    assert client.get("/gongshi/99999999999999999999/yiyi/").status_code == 404
+    assert client.get("/zhengji/99999999999999999999/yijian/?tiao=x").status_code == 404
 
 
 def test_list_home_and_village_show_open_notices(client, village_notice):
@@ -150,3 +152,16 @@ def test_sheet_has_window_and_qr(client, village_notice):
 def test_feed_lists_notices_with_state(client, village_notice):
     feed = client.get(reverse("notices:feed-notices")).content.decode()
     assert village_notice.title in feed and "公示中" in feed
+
+
+def test_search_finds_a_notice_and_shows_its_state(settings):
+    from search.engine import get_engine
+    from search.engine.base import SearchRequest
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True}
+    }  # the site's Chinese backend, whatever the test settings say
+    notice = NoticePageFactory(parent=notice_index(), publish=True)
+    resp = get_engine("database").search(SearchRequest.from_params({"q": "低保"}))
+    hits = {hit.title: hit for hit in resp.hits}
+    assert hits[notice.title].status == "公示中，还剩 5 天"

@@ -72,6 +72,8 @@ class Hit:
     partial: bool = False
     # 有效 / 已修改 / 已废止 … for documents that have a validity ("" otherwise).
     validity: str = ""
+    # A notice's or consultation's state (公示中，还剩 N 天 …), "" for other pages.
+    status: str = ""
 
     @property
     def validity_key(self):
@@ -140,6 +142,7 @@ class SearchResponse:
                     "title_html": str(hit.title_html),
                     "match": "partial" if hit.partial else "full",
                     "validity": hit.validity or None,
+                    "status": hit.status or None,
                 }
                 for hit in self.hits
             ],

@@ -162,4 +162,5 @@ def make_hit(rec, plan):
         section=section_heading,
         partial=rec.get("coverage", 1.0) < 1.0,
         validity=str(rec.get("validity") or ""),
+        status=rec.get("status", ""),
     )
