@@ -139,6 +139,14 @@ class ConsultationPage(Page):
     def date(self):
         return self.window_start
 
+    def gov_article(self):
+        """Article facts for the government meta tags (siteidentity.govmeta)."""
+        return {
+            "pub_date": self.first_published_at or self.window_start,
+            "source": self.organ,
+            "keywords": ["意见征集"],
+        }
+
     def state(self, today=None):
         return window.window_state(
             self.window_start, self.window_end, today or timezone.localdate()

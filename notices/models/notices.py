@@ -138,6 +138,14 @@ class NoticePage(Page):
     def legal_basis_text(self):
         return self.legal_basis or self.rule.basis
 
+    def gov_article(self):
+        """Article facts for the government meta tags (siteidentity.govmeta)."""
+        return {
+            "pub_date": self.first_published_at or self.window_start,
+            "source": self.publisher,
+            "keywords": [self.kind_label, "公示公告"],
+        }
+
     @property
     def level(self):
         parent = self.get_parent()

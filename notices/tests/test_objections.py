@@ -165,3 +165,13 @@ def test_search_finds_a_notice_and_shows_its_state(settings):
     resp = get_engine("database").search(SearchRequest.from_params({"q": "低保"}))
     hits = {hit.title: hit for hit in resp.hits}
     assert hits[notice.title].status == "公示中，还剩 5 天"
+
+
+def test_notice_pages_carry_the_government_article_tags(client, village_notice):
+    """发展指引: an article page (JSON-LD Article) names its title, date and source in meta tags."""
+    for url in (village_notice.url, reverse("notices:objection", args=[village_notice.pk])):
+        html = client.get(url).content.decode()
+        assert '"@type": "Article"' in html or '"@type":"Article"' in html, url
+        for name in ("ArticleTitle", "PubDate", "ContentSource"):
+            assert f'<meta name="{name}" content="' in html, (url, name)
+        assert f'<meta name="ContentSource" content="{village_notice.publisher}">' in html
