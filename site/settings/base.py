@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "enquiries",
     "siteidentity",
     "secondfactor",
+    "quality",
     "gongkai.backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
