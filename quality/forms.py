@@ -15,7 +15,7 @@ from .gate import check_fields
 from .text import text_fields, value_text
 
 GATED_ACTIONS = ("action-publish", "action-submit")
-OVERRIDE_HINT = "审核员确认无误的，可在页面顶部“发布前检查”中填写理由后放行。"
+OVERRIDE_HINT = "确需保留的，请先保存草稿，再由审核员在页面顶部“发布前检查”中填写理由放行。"
 
 
 class QualityGateMixin:
