@@ -98,6 +98,8 @@ def test_a_wrong_country_name_stops_the_submission(client, people, draft):
     response = submit(client, draft, "依据中华人民共合国有关法律办理。")
     shown = response.content.decode()
     assert "严重表述错误：“中华人民共合国”应为“中华人民共和国”" in shown
+    assert "发布前检查未通过" in shown
+    assert reverse("quality_page_check", args=[draft.pk]) in shown  # 发布前检查 in the header
     assert not submitted(draft)
 
 
@@ -181,3 +183,18 @@ def test_self_check_lists_live_pages_with_open_findings(people):
     Override.objects.create(page=page, key="correction:国务院办公室", message="-", reason="原标题")
     messages = [f.message for f in run_inspection(site) if f.page and f.page.pk == page.pk]
     assert not any("国务院办公室" in m for m in messages)
+
+
+def test_site_managers_keep_the_lists_in_chinese(admin_client):
+    listing = admin_client.get(reverse("wagtailsnippets_quality_correction:list"))
+    shown = listing.content.decode()
+    assert "严重表述错误" in shown and "中华人民共合国" in shown and "国务院办公厅" in shown
+    add = admin_client.post(
+        reverse("wagtailsnippets_quality_prohibitedword:add"),
+        {"word": "测试禁用词", "advice": "", "source": "本站规定"},
+    )
+    assert add.status_code == 302
+    from quality.checks import check
+    from quality.gate import current_lists
+
+    assert [f.kind for f in check("含有测试禁用词", current_lists())] == ["禁用词"]
