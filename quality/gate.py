@@ -33,10 +33,11 @@ def overridden_keys(page_id):
     return set(Override.objects.filter(page_id=page_id).values_list("key", flat=True))
 
 
-def check_fields(fields, page_id=None, lists=None):
-    """{field name: [Finding]} for {field name: text}, overridden blocking findings left out."""
+def check_fields(fields, page_id=None, lists=None, skipped=None):
+    """{field name: [Finding]} for {field name: text}, overridden blocking findings left out
+    (``skipped``: the page's overridden keys, when the caller has read them already)."""
     lists = lists or current_lists()
-    skipped = overridden_keys(page_id)
+    skipped = overridden_keys(page_id) if skipped is None else skipped
     found = {}
     for name, text in fields.items():
         findings = [f for f in check(text, lists) if not (f.blocking and f.key in skipped)]
@@ -45,9 +46,17 @@ def check_fields(fields, page_id=None, lists=None):
     return found
 
 
-def page_findings(page, lists=None):
+def all_overrides():
+    """{page id: overridden keys} of every page."""
+    found = {}
+    for page_id, key in Override.objects.values_list("page_id", "key"):
+        found.setdefault(page_id, set()).add(key)
+    return found
+
+
+def page_findings(page, lists=None, skipped=None):
     """The findings of a page's text as it stands (all fields together), overrides applied."""
-    by_field = check_fields(page_text(page), page.pk, lists)
+    by_field = check_fields(page_text(page), page.pk, lists, skipped)
     seen, findings = set(), []
     for items in by_field.values():
         for finding in items:
