@@ -68,6 +68,7 @@ def _problems(record):
 class EnquiryRecordType(RecordType):
     name = "enquiry"
     order = 200  # after the disclosures it may question
+    gated = False  # a citizen's own contact data is kept private, masked wherever shown
 
     def validate(self, record, batch):
         yield from _problems(record)

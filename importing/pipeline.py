@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .gate import gate_problems
 from .records import Record, check_common
 from .registry import get_record_type, record_type_names
 
@@ -93,6 +94,8 @@ def _check(batch):
             found.append(f"编号 {record.id!r} 重复（首次出现在 {seen[record.id]}）")
         elif isinstance(record.id, str):
             seen[record.id] = where
+        if not found and record_type.gated:
+            found = gate_problems(record, batch)
         if not found:
             found, value = record_type.check(record, batch)
             if not found:

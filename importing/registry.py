@@ -10,6 +10,7 @@ class RecordType:
     order = 100  # lower saves first, so records others refer to exist in time
     required_fields = ("title", "date")
     remembered = True  # the pipeline records which object each record became
+    gated = True  # public text: the pre-publish quality gate (quality.checks) applies
 
     def existing(self, record, batch):
         """The object this record became before (in this batch or an earlier import), or None."""

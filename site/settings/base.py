@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "siteidentity",
     "secondfactor",
     "govinfo",
+    "quality",
     "gongkai.backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
