@@ -197,7 +197,7 @@ class PublicAnswersAPIViewSet(ChineseErrorsMixin, BaseAPIViewSet):
         """The listing and one item; no ``find/`` (it would take an unchecked id)."""
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
-            path("<id:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),  # JSON 404s
         ]
 
 

@@ -259,11 +259,22 @@ def test_an_answer_made_public_purges_the_pages_showing_it_and_keeps_the_others(
     untouched = store.cached_file(other.url)
     before = untouched.stat().st_mtime_ns
 
-    data = form_data(
-        admin_client, question, status="answered", outcome="answer", reply="是办公用品。",
-        replied_on="2026-04-15", moderation="approved", reviewers="王某某",
-        reviewed_on="2026-04-14",
-    )  # fmt: skip
+    # The village's clerk drafts and a committee member approves from their own account (the
+    # village desk); the answer is not public until the officer approves showing it.
+    from django.contrib.auth import get_user_model
+
+    from enquiries import village_desk
+
+    users = get_user_model().objects
+    clerk = users.create_user("clerk")
+    clerk.groups.add(village.accountability.clerks)
+    member = users.create_user("member", last_name="王", first_name="某某")
+    member.groups.add(village.accountability.committee)
+    village_desk.submit_draft(question, clerk, "是办公用品。")
+    village_desk.approve(question, member)
+    question.refresh_from_db()
+    assert "是办公用品。" not in served(disclosure.url)
+    data = form_data(admin_client, question, moderation="approved")
     with django_capture_on_commit_callbacks(execute=True):
         assert admin_client.post(edit_url(question), data).status_code == 302
 

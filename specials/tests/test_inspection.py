@@ -18,8 +18,15 @@ def findings(today=None):
     site = Site.objects.get(is_default_site=True)
     found = []
     for fn in hooks.get_hooks("gongkai_inspection_findings"):
-        found += list(fn(site, today or timezone.localdate()))
-    return [f for f in found if f["page"].specific_class.__name__ == "CollectionPage"]
+        found += as_dicts(fn(site, today or timezone.localdate()))
+    return [f for f in found if f["page"] and f["page"].specific_class.__name__ == "CollectionPage"]
+
+
+def as_dicts(items):
+    """Hooks may answer dicts or siteidentity's Finding objects, as the report accepts both."""
+    from siteidentity.inspection import Finding
+
+    return [vars(Finding.coerce(item)) for item in items or ()]
 
 
 def test_stale_and_empty_collections_are_reported(corpus):
@@ -56,6 +63,6 @@ def test_hook_takes_the_reports_site_and_date_positionally(corpus):
     site = Site.objects.get(is_default_site=True)
     found = []
     for fn in hooks.get_hooks("gongkai_inspection_findings"):
-        found += fn(site, datetime.date(2026, 12, 1))
+        found += as_dicts(fn(site, datetime.date(2026, 12, 1)))
     assert [f["page"].pk for f in found if f.get("kind") == "专题"] == [old.pk]
     assert all(isinstance(f["message"], str) for f in findings())
