@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db.models import Avg, F
 from wagtail.models import Page
 
+from siteidentity.addresses import base_url
 from siteidentity.models import SiteIdentity
 
 from .models import Body, CatalogueItem, ServiceItem, WebsiteReport
@@ -118,7 +119,8 @@ def draft_report(year, site):
         return report, False
     report = report or WebsiteReport(year=year)
     report.site_name = identity.name or site.site_name or "本网站"
-    report.site_address = identity.domain or site.root_url
+    # the address the site is served on (the Site row may not be pointed at it yet)
+    report.site_address = identity.domain or base_url()
     report.organiser = identity.sponsor or report.site_name
     report.site_code = identity.site_code or ""
     report.icp = identity.icp_number or ""

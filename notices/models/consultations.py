@@ -139,6 +139,10 @@ class ConsultationPage(Page):
     def date(self):
         return self.window_start
 
+    def gov_article(self):
+        """Article facts for the government meta tags: published when comments open."""
+        return {"pub_date": self.window_start, "source": self.organ, "keywords": ["意见征集"]}
+
     def state(self, today=None):
         return window.window_state(
             self.window_start, self.window_end, today or timezone.localdate()

@@ -150,3 +150,11 @@ def test_sheet_has_window_and_qr(client, village_notice):
 def test_feed_lists_notices_with_state(client, village_notice):
     feed = client.get(reverse("notices:feed-notices")).content.decode()
     assert village_notice.title in feed and "公示中" in feed
+
+
+def test_notice_page_carries_the_article_meta_and_asks_for_questions(client, village_notice):
+    html = client.get(village_notice.url).content.decode()
+    assert f'<meta name="ArticleTitle" content="{village_notice.title}">' in html
+    assert f'<meta name="PubDate" content="{village_notice.window_start:%Y-%m-%d}">' in html
+    assert '<meta name="ContentSource"' in html
+    assert "有疑问？提出异议</a>" in html
