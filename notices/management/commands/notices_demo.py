@@ -5,9 +5,8 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from home.models import HomePage
 from notices.models import (
     AdoptionGroup,
     Comment,
@@ -37,7 +36,8 @@ def _index(model, slug, title, intro):
     page = model.objects.filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, title=title, intro=intro, show_in_menus=True)
-        HomePage.objects.first().add_child(instance=page)
+        # the home page is the default site's root (no import of the home app: layering)
+        Site.objects.get(is_default_site=True).root_page.specific.add_child(instance=page)
         _publish(page)
     return page
 
