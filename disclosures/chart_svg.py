@@ -98,7 +98,7 @@ def periods_chart(series, key="periods"):
             "各期收入与支出",
             desc + "。",
             bars,
-            ["公开期间", "收入", "支出", "期末结余"],
+            ["期间", "收入", "支出", "期末结余"],
             [[f.label, yuan(f.income), yuan(f.expenditure), yuan(f.closing)] for f in series],
             table_first=True,
             note=note,
@@ -119,7 +119,7 @@ def balance_chart(series, key="balance"):
             "余额变化",
             desc + "。",
             bars,
-            ["公开期间", "期初余额", "期末余额"],
+            ["期间", "期初余额", "期末余额"],
             [[f.label, yuan(f.opening), yuan(f.closing)] for f in series],
             note=note,
         )

@@ -6,9 +6,9 @@ new-media accounts) is marked 待填写 for them to complete in the admin before
 """
 
 from django.apps import apps
-from django.conf import settings
 from wagtail.models import Page
 
+from siteidentity.addresses import base_url
 from siteidentity.models import SiteIdentity
 
 from .models import Body, CatalogueItem, ServiceItem, WebsiteReport
@@ -118,8 +118,8 @@ def draft_report(year, site):
         return report, False
     report = report or WebsiteReport(year=year)
     report.site_name = identity.name or site.site_name or "本网站"
-    # The one public address (GONGKAI_BASE_URL), not whatever host the Site row held.
-    report.site_address = identity.domain or settings.GONGKAI_BASE_URL or site.root_url
+    # the address the site is served on (the Site row may not be pointed at it yet)
+    report.site_address = identity.domain or base_url()
     report.organiser = identity.sponsor or report.site_name
     report.site_code = identity.site_code or ""
     report.icp = identity.icp_number or ""

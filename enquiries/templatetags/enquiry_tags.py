@@ -36,7 +36,7 @@ def disclosure_questions(page):
     """Answered questions on this disclosure, the counts, and the link to ask."""
     if not getattr(page, "pk", None):
         return {"items": [], "counts": {"open": 0, "overdue": 0, "public": 0}}
-    ask = "" if page.withdrawn else reverse("enquiries:ask_question", args=[page.pk])
+    ask = reverse("enquiries:ask_question", args=[page.pk])  # a withdrawal can be questioned too
     return _section(f"d{page.pk}", Enquiry.objects.filter(disclosure_id=page.pk), ask)
 
 

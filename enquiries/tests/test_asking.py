@@ -180,7 +180,7 @@ def test_villager_question_on_a_finance_line_and_a_message(client):
     assert Enquiry.objects.get(kind=rules.MESSAGE).phone == "0515-88881234"
 
 
-def test_question_on_a_withdrawn_or_missing_disclosure(client):
+def test_question_on_a_missing_disclosure_is_refused_and_a_withdrawn_one_is_open(client):
     _i, _c, _t, (village,) = hierarchy()
     disclosure = finance_disclosure(village)
     missing = client.post(
@@ -192,9 +192,12 @@ def test_question_on_a_withdrawn_or_missing_disclosure(client):
     assert "我的问题" in missing.content.decode()
     disclosure.withdrawn, disclosure.withdrawal_reason = True, "数据有误"
     disclosure.save_revision().publish()
-    closed = client.get(reverse("enquiries:ask_question", args=[disclosure.pk]))
-    assert closed.status_code == 410 and "已撤回" in closed.content.decode()
     assert not Enquiry.objects.exists()
+    # a withdrawn disclosure stays on record: its page offers the form, which says it was withdrawn
+    shown = client.get(disclosure.url).content.decode()
+    assert reverse("enquiries:ask_question", args=[disclosure.pk]) in shown
+    withdrawn = client.get(reverse("enquiries:ask_question", args=[disclosure.pk])).content.decode()
+    assert "本公开已撤回（原因：数据有误）" in withdrawn and 'method="post"' in withdrawn
 
 
 def test_elder_mode_and_small_screens_have_big_targets(client):

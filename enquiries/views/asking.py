@@ -141,7 +141,7 @@ def _closed(request, page, form):
 @require_http_methods(["GET", "POST"])
 def ask_question(request, pk):
     page = DisclosurePage.objects.live().filter(pk=pk).first()
-    if page is None or page.withdrawn:
+    if page is None:  # a withdrawn disclosure stays on record and can still be questioned
         return _closed(request, page, QuestionForm(request.POST or None))
     lines = disclosure_lines(page)
     form = QuestionForm(request.POST or None, lines=lines)

@@ -136,3 +136,16 @@ def test_a_fresh_site_still_answers_every_page(client):
 def test_stale_dates_are_shown(client):
     county(last_verified=datetime.date(2024, 1, 2))
     assert "2024年1月2日" in text(client.get("/zhengwu/jigou/"))
+
+
+def test_a_drafted_report_names_the_address_the_site_is_served_on(settings):
+    from wagtail.models import Site
+
+    from govinfo.webreport import draft_report
+
+    settings.GONGKAI_BASE_URL = "https://gongkai.example.gov.cn"
+    site = Site.objects.get(
+        is_default_site=True
+    )  # still on localhost:80, as before home_site_address
+    report, _ = draft_report(2026, site)
+    assert report.site_address == "https://gongkai.example.gov.cn"

@@ -140,12 +140,8 @@ class ConsultationPage(Page):
         return self.window_start
 
     def gov_article(self):
-        """Article facts for the government meta tags (siteidentity.govmeta)."""
-        return {
-            "pub_date": self.first_published_at or self.window_start,
-            "source": self.organ,
-            "keywords": ["意见征集"],
-        }
+        """Article facts for the government meta tags: published when comments open."""
+        return {"pub_date": self.window_start, "source": self.organ, "keywords": ["意见征集"]}
 
     def state(self, today=None):
         return window.window_state(

@@ -134,17 +134,17 @@ class NoticePage(Page):
     def date(self):
         return self.window_start
 
+    def gov_article(self):
+        """Article facts for the government meta tags: a 公示 is published when its window opens."""
+        return {
+            "pub_date": self.window_start,
+            "source": self.publisher,
+            "keywords": ["公示", self.kind_label],
+        }
+
     @property
     def legal_basis_text(self):
         return self.legal_basis or self.rule.basis
-
-    def gov_article(self):
-        """Article facts for the government meta tags (siteidentity.govmeta)."""
-        return {
-            "pub_date": self.first_published_at or self.window_start,
-            "source": self.publisher,
-            "keywords": [self.kind_label, "公示公告"],
-        }
 
     @property
     def level(self):

@@ -48,7 +48,8 @@ OVERLAPS = """() => {
   const controls = 'a[href], button, input:not([type=hidden]), select, textarea';
   for (const e of document.querySelectorAll(controls)) {
     const s = getComputedStyle(e);
-    if (s.visibility === 'hidden' || s.display === 'none') continue;
+    // checkVisibility: controls folded inside a closed <details> are not on screen
+    if (s.visibility === 'hidden' || s.display === 'none' || !e.checkVisibility()) continue;
     if (e.closest('p, td, .prose, .rich-text, noscript')) continue;
     for (const r of e.getClientRects()) if (r.width > 0 && r.height > 0) boxes.push([e, r]);
   }

@@ -36,7 +36,8 @@ def _index(model, slug, title, intro):
     page = model.objects.filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, title=title, intro=intro, show_in_menus=True)
-        Site.objects.get(is_default_site=True).root_page.add_child(instance=page)
+        # the home page is the default site's root (no import of the home app: layering)
+        Site.objects.get(is_default_site=True).root_page.specific.add_child(instance=page)
         _publish(page)
     return page
 
