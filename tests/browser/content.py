@@ -52,6 +52,7 @@ def build_site():
     _add_disclosures()
     _add_collections()
     _add_annual_report()
+    _add_notices()
     pages = {}
     for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
         pages.setdefault(page._meta.label, page)
@@ -83,6 +84,19 @@ def _add_annual_report():
 
     page, _ = build_report(2025, "测试市人民政府办公室", HomePage.objects.first())
     page.save_revision().publish()
+
+
+def _add_notices():
+    """A 公示 in its window and an open 意见征集, each in its list."""
+    from notices.tests.factories import (
+        ConsultationPageFactory,
+        NoticePageFactory,
+        consultation_index,
+        notice_index,
+    )
+
+    NoticePageFactory(parent=notice_index(), publish=True)
+    ConsultationPageFactory(parent=consultation_index(), publish=True)
 
 
 def public_page_types():
