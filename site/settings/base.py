@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from the environment."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -98,7 +99,7 @@ MIDDLEWARE = [
 
 # Who must give a second factor (TOTP) after the password to use the admin: "all", nobody
 # (empty) or comma-separated group names (superusers then too). See secondfactor/__init__.py.
-GONGKAI_SECOND_FACTOR = env_str("GONGKAI_SECOND_FACTOR", "all")
+GONGKAI_SECOND_FACTOR = os.environ.get("GONGKAI_SECOND_FACTOR", "all")  # set but empty: nobody
 OTP_TOTP_ISSUER = "公开 Gongkai"
 
 ROOT_URLCONF = "gongkai.urls"

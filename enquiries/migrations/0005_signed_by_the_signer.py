@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enquiries', '0002_taxonomy_moved'),
+        ('enquiries', '0004_officer_journey'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enquiries', '0002_taxonomy_moved'),
+        ('enquiries', '0003_addressee'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
