@@ -64,9 +64,9 @@ $(BROWSER_NPM): tests/browser/package-lock.json
 	touch $@
 
 # Two pytest-xdist workers (this machine has two cores); `make test PYTEST_WORKERS=0` runs serially.
-# --dist loadgroup keeps the tests that share an expensive fixture on one worker (conftest.py).
+# --dist loadfile keeps each file on one worker, so its module-scoped fixtures are built once.
 PYTEST_WORKERS ?= 2
-PYTEST_XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup)
+PYTEST_XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
 
 test: install-dev $(BROWSER_NPM)
 	@missing="$$(.ci/system-packages)"; [ -z "$$missing" ] || { \
