@@ -56,14 +56,30 @@ demo: demo-content
 	  loop=$$!; trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-dev
+# The browser tests' npm packages (axe-core), installed from tests/browser/package-lock.json.
+BROWSER_NPM := tests/browser/node_modules/.installed
+$(BROWSER_NPM): tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make test: npm is missing; install it first: sudo apt-get install nodejs npm"; exit 1; }
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Two pytest-xdist workers (this machine has two cores); `make test PYTEST_WORKERS=0` runs serially.
+# --dist loadfile keeps each file on one worker, so its module-scoped fixtures are built once.
+PYTEST_WORKERS ?= 2
+PYTEST_XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
+
+test: install-dev $(BROWSER_NPM)
+	@missing="$$(.ci/system-packages)"; [ -z "$$missing" ] || { \
+	  echo "make test: missing Debian packages:$$missing"; \
+	  echo "  the browser/recipe tests that need them are skipped (CI fails instead);"; \
+	  echo "  install them with: sudo apt-get install$$missing"; }
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports
 	$(BIN)/deptry .
-	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

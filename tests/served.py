@@ -97,6 +97,23 @@ class Recipe:
         print(f"manage.py {args[0]}: {time.monotonic() - started:.0f} s")
         return result.stdout
 
+    def manage_in_background(self, *args):
+        """Start manage.py against the served site; ``wait`` for it before using what it makes."""
+        return subprocess.Popen(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    @staticmethod
+    def wait(process):
+        _, stderr = process.communicate(timeout=600)
+        if process.returncode:
+            raise RuntimeError(f"{' '.join(map(str, process.args))} failed:\n{stderr[-3000:]}")
+
     def start_gunicorn(self, port, workers=2, log="gunicorn.log"):
         env = dict(self.env, GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS=str(workers))
         # Each worker imports the application itself (no preload_app): on a crowded test
@@ -152,10 +169,12 @@ def serve(work, workers=2, fixtures=(), **env_overrides):
     env = site_env(work, f"http://127.0.0.1:{site_port}", **env_overrides)
     recipe = Recipe(work, env, app_port, site_port, admin_password=secrets.token_urlsafe(16))
     (work / "var").mkdir(parents=True, exist_ok=True)
+    # collectstatic (compressing every file) needs no database: it runs beside the migrations.
+    collecting = recipe.manage_in_background("collectstatic", "--noinput")
     recipe.manage("migrate", "--noinput")
     recipe.manage("createcachetable")
     recipe.manage("home_site_address")
-    recipe.manage("collectstatic", "--noinput")
+    recipe.wait(collecting)
     if fixtures:
         # Bulk import without rendering the page cache page by page; build it once after.
         recipe.manage("import_content", *map(str, fixtures), env=dict(env, GONGKAI_PAGECACHE="0"))

@@ -1,6 +1,8 @@
 """Strict settings for the test suite."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,8 +14,14 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 GONGKAI_CHAIN_KEY = "test-only-chain-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Every test process (each pytest-xdist worker too) writes only under folders of its own: its
+# var/ (backups, the page cache), media and collected static files; never the checkout's var/.
+VAR_DIR = Path(tempfile.mkdtemp(prefix="gongkai-test-var-"))
+PAGECACHE_ROOT = VAR_DIR / "pagecache"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gongkai-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="gongkai-test-static-"))
+for _folder in (VAR_DIR, MEDIA_ROOT, STATIC_ROOT):
+    atexit.register(shutil.rmtree, _folder, True)
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     **STORAGES,
