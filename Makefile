@@ -63,9 +63,10 @@ $(BROWSER_NPM): tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Two pytest-xdist workers (this machine has two cores); `make test PYTEST_WORKERS=0` runs serially.
-# --dist loadfile keeps each file on one worker, so its module-scoped fixtures are built once.
-PYTEST_WORKERS ?= 2
+# Serial by default: with pytest-xdist workers (`make test PYTEST_WORKERS=2`) the browser tests'
+# live server flushes the database under other files' tests; pytest-django orders transactional
+# tests last only in a serial run. --dist loadfile keeps each file on one worker.
+PYTEST_WORKERS ?= 0
 PYTEST_XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
 
 test: install-dev $(BROWSER_NPM)

@@ -13,7 +13,12 @@ from throttling.mail import allow_outgoing_mail
 from throttling.ratelimit import Limit
 
 logger = logging.getLogger(__name__)
-MAILBOX_LIMIT = Limit("enquiries:mailbox", 10, 3600)
+DEFAULT_MAILS_PER_MAILBOX = 10  # step mails to one mailbox per hour
+
+
+def mailbox_limit():
+    allowed = getattr(settings, "ENQUIRIES_MAILS_PER_MAILBOX", DEFAULT_MAILS_PER_MAILBOX)
+    return Limit("enquiries:mailbox", int(allowed), 3600)
 
 
 @task()
@@ -31,7 +36,7 @@ def send_step_email(event_id):
     if event is None or not event.enquiry.email:
         return 0
     enquiry = event.enquiry
-    if not (MAILBOX_LIMIT.allow(mailbox(enquiry.email)) and allow_outgoing_mail()):
+    if not (mailbox_limit().allow(mailbox(enquiry.email)) and allow_outgoing_mail()):
         logger.warning("enquiries: step mail for %s not sent: mail limit", enquiry.pk)
         return 0
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")

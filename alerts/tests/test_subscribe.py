@@ -329,6 +329,9 @@ def test_rate_limit_counts_one_mailbox_whatever_its_tags(
 def test_the_site_wide_hourly_mail_budget_stops_a_flood(
     client, village, django_capture_on_commit_callbacks, settings
 ):
+    from django.core.cache import cache
+
+    cache.clear()
     settings.MAIL_HOURLY_CAP = 2
     settings.ALERTS_RATE_PER_CLIENT = 100
     for n in range(5):
