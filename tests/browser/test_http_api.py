@@ -36,6 +36,16 @@ FIELDS = {
     "disclosures.CountyPage": {"intro"},
     "disclosures.TownshipPage": {"kind", "intro"},
     "disclosures.VillagePage": {"kind", "finance_interval", "board_location", "overdue_summary"},
+    "notices.NoticeIndexPage": {"intro"},
+    "notices.NoticePage": {"kind", "publisher", "window_start", "window_end", "state_label"},
+    "notices.ConsultationIndexPage": {"intro"},
+    "notices.ConsultationPage": {
+        "organ",
+        "document_title",
+        "window_start",
+        "window_end",
+        "state_label",
+    },
     "disclosures.DisclosurePage": {
         "category",
         "period_label",
