@@ -66,7 +66,7 @@ def test_phone_objects_to_an_open_notice_and_reads_the_answer(demo, phone):
     text = page.locator("main").inner_text()
     assert "公示中，还剩 5 天" in text and "示例数据" in text
     assert "320902196203154412" not in text  # ID numbers masked in the list
-    click(page, page.get_by_role("link", name="提出异议", exact=True))
+    click(page, page.get_by_role("link", name="有疑问？提出异议", exact=True))
     page.get_by_label("异议内容").fill("<b>王某某</b>家新购轿车一辆")
     page.get_by_label("姓名", exact=True).fill("李某")
     page.get_by_label("联系电话（不公开，用于查询答复）").fill("13912345678")
