@@ -21,3 +21,15 @@ def _new_fragment_generation():
     from listings.fragments import bump
 
     bump()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit and mail-budget counters (throttling.ratelimit) live in the cache for the whole
+    test process; without this a journey late in the run meets limits spent by earlier tests.
+    Only the per-process memory cache is cleared (the Redis pass shares a server)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
