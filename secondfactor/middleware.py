@@ -8,7 +8,9 @@ from django.urls import reverse
 from . import policy
 from .devices import confirmed_authenticator
 
-OPEN_PATHS = ("login/", "logout/", "jsi18n/", "password_reset/", "secondfactor/")
+# The icon sprite is read by every admin page's script, the code page's too: redirecting it
+# put a second copy of the code page inside the first.
+OPEN_PATHS = ("login/", "logout/", "jsi18n/", "password_reset/", "secondfactor/", "sprite/")
 
 
 class SecondFactorMiddleware:

@@ -6,6 +6,7 @@ workers and nginx with the recipe's own files (site/deploy/nginx), both on free 
 address, so tests can play several people on different addresses.
 """
 
+import base64
 import html
 import http.client
 import os
@@ -20,6 +21,8 @@ import urllib.parse
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
+
+from django_otp.oath import totp
 
 from bench.web import servers
 
@@ -76,6 +79,7 @@ class Recipe:
     site_port: int
     processes: list = field(default_factory=list)
     admin_password: str = ""
+    admin_totp_secret: str = ""  # base32, as secondfactor_demo prints it
 
     @property
     def base_url(self):
@@ -151,6 +155,8 @@ class Recipe:
 def site_env(work, base_url, **overrides):
     env = servers.gongkai_env(work)
     env.pop("REDIS_URL", None)
+    # The recipe is production: every admin account gives a second factor (the default).
+    env.pop("GONGKAI_SECOND_FACTOR", None)
     env.update(
         ALLOWED_HOSTS="127.0.0.1",
         GONGKAI_BASE_URL=base_url,
@@ -192,6 +198,10 @@ def serve(work, workers=2, fixtures=(), **env_overrides):
         "a@example.cn",
         env=admin_env,
     )
+    # Production asks every admin account for a second factor: enrol the admin's authenticator
+    # the way make demo does and keep the printed secret, so the clients compute codes.
+    printed = recipe.manage("secondfactor_demo")
+    recipe.admin_totp_secret = re.search(r"^admin 的两步验证密钥：(\S+)$", printed, re.M).group(1)
     try:
         recipe.start_worker()
         recipe.start_gunicorn(app_port, workers=workers)
@@ -264,6 +274,32 @@ class Client:
             "next": "/admin/",
         }
 
-    def login(self, username, password, headers=None):
+    def login(self, username, password, headers=None, totp_secret=""):
+        """Password, then (given the authenticator's secret) the code the admin asks for next.
+
+        Answers the password step's response when it did not succeed or no secret is given,
+        else the code step's (a redirect to /admin/ when the code was taken)."""
         form = self.login_form(username, password)
-        return self.request("POST", "/admin/login/", form=form, headers=headers)
+        response = self.request("POST", "/admin/login/", form=form, headers=headers)
+        if response.status != 302 or not totp_secret:
+            return response
+        step = self.get(response.header("Location"), headers=headers)
+        for _ in range(3):  # /admin/ → /admin/secondfactor/verify/?next=/admin/
+            if step.status != 302:
+                break
+            step = self.get(step.header("Location"), headers=headers)
+        action = re.search(r'<form[^>]*action="([^"]*secondfactor/verify/[^"]*)"', step.text)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', step.text)
+        assert action and token, f"no code form after the password: {step.status}"
+        code = {
+            "csrfmiddlewaretoken": html.unescape(token.group(1)),
+            "otp_token": current_code(totp_secret),
+            "next": "/admin/",
+        }
+        return self.request("POST", html.unescape(action.group(1)), form=code, headers=headers)
+
+
+def current_code(secret):
+    """The 6-digit TOTP code of a base32 secret now (RFC 6238, 30 s steps)."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    return f"{totp(key, step=30, digits=6):06d}"

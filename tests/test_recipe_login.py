@@ -1,10 +1,12 @@
 """Behind the nginx recipe: real client addresses, lockouts per person, no 503 for editors."""
 
+import html
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.served import Client
+from tests.served import Client, current_code
 
 pytestmark = pytest.mark.recipe
 
@@ -36,11 +38,11 @@ def test_a_flood_from_one_address_never_locks_out_an_admin_elsewhere(recipe):
         response = attacker.login(username, "wrong-guess", headers={"X-Forwarded-For": "127.0.0.2"})
         assert response.status in (200, 429)
     # The attacker's own pair (admin, 127.0.0.3) is locked, even with the right password.
-    locked = attacker.login("admin", recipe.admin_password)
+    locked = attacker.login("admin", recipe.admin_password, totp_secret=recipe.admin_totp_secret)
     assert locked.status == 429 and LOCKED in locked.text
     # The admin on another address logs in at once.
     admin = Client(recipe.site_port, source="127.0.0.2")
-    response = admin.login("admin", recipe.admin_password)
+    response = admin.login("admin", recipe.admin_password, totp_secret=recipe.admin_totp_secret)
     assert response.status == 302, response.text[:500]
     assert response.header("Location") == "/admin/"
     assert LOCKED not in admin.get("/admin/").text
@@ -67,9 +69,32 @@ def test_nginx_limits_login_posts_per_address_only(recipe):
 
 def test_an_editor_clicking_through_the_admin_gets_no_503(recipe):
     editor = Client(recipe.site_port, source="127.0.0.6")
-    assert editor.login("admin", recipe.admin_password).status == 302
+    answer = editor.login("admin", recipe.admin_password, totp_secret=recipe.admin_totp_secret)
+    assert answer.status == 302 and answer.header("Location") == "/admin/"
     statuses = {}
     for round_ in range(2):
         for path in ADMIN_PAGES:
             statuses[(round_, path)] = editor.get(path).status
     assert {key: s for key, s in statuses.items() if s != 200} == {}
+
+
+def test_the_password_alone_does_not_open_the_admin(recipe):
+    """Production asks for the authenticator's code after the password; nothing before it."""
+    person = Client(recipe.site_port, source="127.0.0.7")
+    assert person.login("admin", recipe.admin_password).status == 302
+    for path in ["/admin/", "/admin/pages/", "/admin/users/"]:
+        response = person.get(path)
+        assert response.status == 302
+        assert response.header("Location").startswith("/admin/secondfactor/verify/")
+    form = person.get(person.get("/admin/").header("Location"))
+    assert "动态验证码" in form.text and "验证并进入后台" in form.text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    right = int(current_code(recipe.admin_totp_secret))
+    not_the_code = f"{(right + 1) % 10**6:06d}"
+    wrong = person.request(
+        "POST",
+        "/admin/secondfactor/verify/",
+        form={"csrfmiddlewaretoken": html.unescape(token), "otp_token": not_the_code, "next": "/"},
+    )
+    assert wrong.status == 200 and "验证码不正确" in wrong.text
+    assert person.get("/admin/pages/").status == 302

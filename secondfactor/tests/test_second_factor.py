@@ -3,6 +3,8 @@
 import base64
 import hashlib
 import hmac
+import html
+import re
 import struct
 import time
 
@@ -63,6 +65,19 @@ def test_a_password_alone_opens_nothing(client, required, admin, settings):
     )
     assert right.status_code == 302 and right["Location"] == "/admin/pages/"
     assert client.get("/admin/pages/").status_code == 200
+
+
+def test_the_code_page_gets_its_icons_not_a_copy_of_itself(client, required, admin):
+    """The admin's script loads the icon sprite on the code page too: it is an image, not a
+    redirect (which put a second code form inside the page)."""
+    devices.enrolled_authenticator(admin)
+    login(client, admin)
+    page = client.get(reverse("secondfactor:verify")).content.decode()
+    sprite = re.search(r'data-icon-url="([^"]+)"', page).group(1)
+    response = client.get(html.unescape(sprite))
+    assert response.status_code == 200 and b"<svg" in response.content
+    assert "otp_token" not in response.content.decode()
+    assert "网站管理后台" in page and "Wagtail</title>" not in page
 
 
 def test_an_account_without_a_device_enrols_and_gets_recovery_codes(client, required, admin):

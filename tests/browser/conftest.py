@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from .content import build_site
+from .signin import second_factor  # noqa: F401  (a fixture for the admin journeys)
 
 CHROMIUM_FLAGS = [
     "--headless",

@@ -4,7 +4,13 @@ import secrets
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from .signin import sign_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("second_factor"),  # the admin asks for a code, as in production
+]
 
 TITLE = "幸福社区长者食堂开张"
 BODY = "幸福社区长者食堂今天开张，辖区老人凭卡就餐。"
@@ -20,12 +26,7 @@ def editor(django_user_model):
 def test_editor_publishes_news_that_reaches_home_and_search(open_session, site_pages, editor):
     news_index = site_pages["news.NewsIndexPage"]
     username, password = editor
-    admin = open_session(viewport={"width": 1280, "height": 1000}).page
-    admin.goto("/admin/login/")
-    admin.fill("#id_username", username)
-    admin.fill("#id_password", password)
-    admin.get_by_role("button", name="登录").click()
-    admin.wait_for_url("**/admin/")
+    admin = sign_in(open_session(viewport={"width": 1280, "height": 1000}).page, username, password)
 
     admin.goto(f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/")
     admin.fill("#id_title", TITLE)

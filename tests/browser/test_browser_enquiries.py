@@ -22,8 +22,13 @@ from enquiries.tests.factories import resident_id
 
 from .conftest import PHONE
 from .content import ensure_base
+from .signin import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("second_factor"),  # the admin asks for a code, as in production
+]
 TRACKING = re.compile(r"查询码：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})")
 
 
@@ -135,12 +140,7 @@ def staff(django_user_model):
 def answer_in_admin(open_session, staff, number, reply):
     """A member of staff answers and approves a message in the Wagtail admin (desktop, JS on)."""
     enquiry = Enquiry.objects.get(tracking_number=number.replace("-", ""))
-    admin = open_session(viewport={"width": 1280, "height": 1000}).page
-    admin.goto("/admin/login/")
-    admin.fill("#id_username", staff[0])
-    admin.fill("#id_password", staff[1])
-    admin.get_by_role("button", name="登录").click()
-    admin.wait_for_url("**/admin/")
+    admin = sign_in(open_session(viewport={"width": 1280, "height": 1000}).page, *staff)
     edit = reverse(f"enquiries_{enquiry.kind}:edit", args=[enquiry.pk])
     admin.goto(edit)
     admin.select_option("#id_status", Status.ANSWERED)
