@@ -17,11 +17,11 @@ from wagtail.search import index
 
 from policies import validity as validity_rules
 from policies.blocks import policy_body_blocks
-from policies.doc_numbers import canonical_doc_number, doc_number_sort_value
 from policies.forms import PolicyPageForm
 from policies.panels import InterpretationStatusPanel
 from policies.structure import outline, table_of_contents, units
 from policies.structured_data import legislation_data
+from taxonomy.doc_numbers import canonical_doc_number, doc_number_sort_value
 from workdays.calendar import add_working_days
 
 from .choices import OUT_OF_FORCE, DocType, RelationType, Validity
