@@ -475,7 +475,7 @@ class PolicyPage(RoutablePageMixin, Page):
         return self.full_url or ""
 
     def json_ld_cache_key(self, request):
-        """Key under which gongkai.seo may keep this page's JSON-LD (None: build it afresh):
+        """Key under which siteidentity.seo may keep this page's JSON-LD (None: build it afresh):
         it shows relations' validity and ancestors' titles, so it keys on the generation."""
         from listings.fragments import cacheable, request_stamp
 
@@ -484,7 +484,7 @@ class PolicyPage(RoutablePageMixin, Page):
         return f"policy-json-ld:{self.pk}:{self.live_revision_id}:{request_stamp(request)}"
 
     def structured_data(self, request):
-        """Its schema.org Legislation properties (gongkai.seo adds them to the JSON-LD)."""
+        """Its schema.org Legislation properties (siteidentity.seo adds them to the JSON-LD)."""
         return legislation_data(self)
 
     @cached_property
