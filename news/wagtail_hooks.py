@@ -26,15 +26,11 @@ def pages_about_village(village):
 
 @hooks.register("register_section_feeds")
 def section_feeds():
-    """The feeds news/urls.py serves: news, case studies, photo features, policies, topics."""
+    """The feeds news/urls.py serves: news, case studies, topics."""
     return [
         {"name": "news", "title": "新闻动态", "url": "news:feed-news", "site_wide": 1,
          "pages": ("newsarticlepage", "newsindexpage")},
         {"name": "cases", "title": "典型案例", "url": "news:feed-cases",
          "pages": ("casestudypage", "casestudyindexpage")},
-        {"name": "photos", "title": "图片报道", "url": "news:feed-photos",
-         "pages": ("photofeaturepage", "photofeatureindexpage")},
-        {"name": "policies", "title": "最新政策", "url": "news:feed-policies", "site_wide": 2,
-         "pages": ("policypage", "policyindexpage")},
         {"name": "topic", "title": "主题", "url": "news:feed-topic", "per_topic": True},
     ]  # fmt: skip

@@ -73,3 +73,12 @@ def normative_policies(year):
     from .normative import count_normative
 
     return count_normative(PolicyPage.objects.live(), year)
+
+
+@hooks.register("register_section_feeds")
+def section_feeds():
+    """The feed policies/urls.py serves, linked from every page after the news feed."""
+    return [
+        {"name": "policies", "title": "最新政策", "url": "policies:feed", "site_wide": 2,
+         "pages": ("policypage", "policyindexpage")},
+    ]  # fmt: skip

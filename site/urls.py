@@ -28,9 +28,10 @@ urlpatterns = [
 ]
 # Apps with public routes outside the page tree, each from its own urls.py.
 urlpatterns += [
-    path("", include("news.urls")),  # feeds of news, cases, photos, policies, topics
+    path("", include("news.urls")),  # feeds of news, cases, topics
+    path("", include("policies.urls")),  # the feed of the latest policies
     path("", include("search.urls")),  # /search/, /api/search/
-    path("", include("media.urls")),  # /photographers/
+    path("", include("media.urls")),  # /photographers/, the feed of photo features
     path("", include("disclosures.urls")),  # /siwu-data/
     path("", include("specials.urls")),  # feeds of the special collections
     path("", include("enquiries.urls")),  # /hudong/
