@@ -26,3 +26,12 @@ def section_feeds():
         {"name": "photos", "title": "图片报道", "url": "media:feed",
          "pages": ("photofeaturepage", "photofeatureindexpage")},
     ]  # fmt: skip
+
+
+@hooks.register("register_collection_sources")
+def collection_sources():
+    """Photo features, for 专题 collections (the specials app)."""
+    return [
+        {"key": "photo_feature", "label": "图片报道", "model": PhotoFeaturePage, "order": 50,
+         "date_fields": ("date",), "tags": "tags__name"},
+    ]  # fmt: skip

@@ -34,3 +34,16 @@ def section_feeds():
          "pages": ("casestudypage", "casestudyindexpage")},
         {"name": "topic", "title": "主题", "url": "news:feed-topic", "per_topic": True},
     ]  # fmt: skip
+
+
+@hooks.register("register_collection_sources")
+def collection_sources():
+    """News and case studies, for 专题 collections (the specials app)."""
+    return [
+        {"key": "news", "label": "新闻", "model": NewsArticlePage, "order": 30,
+         "date_fields": ("date",), "region": "region__name", "tags": "tags__name",
+         "listing_relations": ("region",)},
+        {"key": "case_study", "label": "典型案例", "model": CaseStudyPage, "order": 40,
+         "date_fields": ("date",), "topics": "themes", "region": "region__name",
+         "tags": "tags__name", "listing_relations": ("region",)},
+    ]  # fmt: skip
