@@ -102,8 +102,7 @@ def search_pages(query, per_page=50):
     """Live public pages matching a saved search, newest first, through the site's search."""
     from wagtail.models import Page
 
-    from search.engine import SearchRequest
-    from search.views import run_search
+    from search.engine import SearchRequest, run_search
 
     params = QueryDict(mutable=True)
     params.update({"q": query, "sort": "newest"})

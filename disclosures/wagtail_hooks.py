@@ -180,3 +180,14 @@ def leave_out_draft_files(queryset):
     from .originals import public_documents
 
     return public_documents(queryset)
+
+
+@hooks.register("register_collection_sources")
+def collection_sources():
+    """Disclosures, for 专题 collections (the specials app): they carry none of the facts."""
+    from .models import DisclosurePage
+
+    return [
+        {"key": "disclosure", "label": "四务公开", "model": DisclosurePage, "order": 60,
+         "date_fields": ("matter_date", "period_end")},
+    ]  # fmt: skip

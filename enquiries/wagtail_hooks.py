@@ -21,6 +21,7 @@ from . import clock, rules
 from .admin_forms import EnquiryAdminForm
 from .admin_views import DueItemsPanel, letter, make_proactive, reply_letter
 from .models import Enquiry, Status
+from .page_extras import SLOTS as PAGE_EXTRAS
 from .panels import ClockPanel, HistoryPanel, ReadOnlyPanel, SignOffPanel
 from .report_admin import generate_report
 
@@ -248,3 +249,9 @@ def add_village_questions_panel(request, panels):
 
     if has_desk(request.user):
         panels.append(VillageQuestionsPanel(request.user))
+
+
+@hooks.register("register_page_extras")
+def question_page_extras():
+    """Villagers' questions at the end of disclosure, village and township pages."""
+    return PAGE_EXTRAS

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "media"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("photographers/<id:pk>/", views.photographer, name="photographer"),
     # Older links by name (names without "/") lead to the same page.
     path("photographers/<str:name>/", views.photographer_by_name, name="photographer_by_name"),
+    path("feeds/photos.rss", feeds.PhotoFeatureFeed(), name="feed-rss"),
+    path("feeds/photos.atom", feeds.PhotoFeatureAtomFeed(), name="feed-atom"),
 ]

@@ -1,4 +1,4 @@
-"""The photo features section of the home page."""
+"""The photo features section of the home page and their section feed."""
 
 from django.db.models import Prefetch
 from wagtail import hooks
@@ -17,3 +17,21 @@ def latest_photos(home):
         queryset=CreditedRendition.objects.filter(filter_spec=HOME_THUMBNAIL),
     )
     return {"latest_photos": pages.prefetch_related("photos__image", renditions)}
+
+
+@hooks.register("register_section_feeds")
+def section_feeds():
+    """The feed media/urls.py serves."""
+    return [
+        {"name": "photos", "title": "图片报道", "url": "media:feed",
+         "pages": ("photofeaturepage", "photofeatureindexpage")},
+    ]  # fmt: skip
+
+
+@hooks.register("register_collection_sources")
+def collection_sources():
+    """Photo features, for 专题 collections (the specials app)."""
+    return [
+        {"key": "photo_feature", "label": "图片报道", "model": PhotoFeaturePage, "order": 50,
+         "date_fields": ("date",), "tags": "tags__name"},
+    ]  # fmt: skip

@@ -1,13 +1,14 @@
-"""RSS 2.0 and Atom feeds: news, case studies, photo features, latest policies, per topic."""
+"""RSS 2.0 and Atom feeds: news, case studies, and per topic (its policies and case studies).
+
+The policies and photo features serve their own feeds (policies/feeds.py, media/feeds.py)."""
 
 import datetime
 from heapq import merge
 
-from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from listings.feeds import FEED_LENGTH, PageFeed, atom, published_at
+from listings.feeds import FEED_LENGTH, PageFeed, atom
 from policies.models import PolicyPage
 from taxonomy.models import Topic
 
@@ -34,52 +35,6 @@ class CaseStudyFeed(PageFeed):
         from news.models import CaseStudyPage
 
         return CaseStudyPage
-
-
-class PhotoFeatureFeed(PageFeed):
-    section = "图片报道"
-    description = "图片报道，均注明摄影者"
-    index_slug = "photos"
-
-    @property
-    def model(self):
-        from media.models import PhotoFeaturePage
-
-        return PhotoFeaturePage
-
-    def item_author_name(self, item):
-        names = item.photographers()
-        return "、".join(f"{name} 摄" for name in names) or None
-
-
-class PolicyFeed(PageFeed):
-    section = "最新政策"
-    description = "政策文件库中最新发布的政策文件"
-    index_slug = "policies"
-    model = PolicyPage
-
-    def items(self):
-        return (
-            PolicyPage.objects.live()
-            .public()
-            .order_by(
-                F("published_date").desc(nulls_last=True),
-                F("first_published_at").desc(nulls_last=True),
-                "-pk",
-            )[:FEED_LENGTH]
-        )
-
-    def item_description(self, item):
-        return item.summary or item.search_description
-
-    def item_pubdate(self, item):
-        return published_at(item, item.date)
-
-    def item_author_name(self, item):
-        return "、".join(a.name for a in item.issuing_authorities.all()) or None
-
-    def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
 
 
 class TopicFeed(PageFeed):
@@ -130,6 +85,4 @@ class TopicFeed(PageFeed):
 
 NewsAtomFeed = atom(NewsFeed)
 CaseStudyAtomFeed = atom(CaseStudyFeed)
-PhotoFeatureAtomFeed = atom(PhotoFeatureFeed)
-PolicyAtomFeed = atom(PolicyFeed)
 TopicAtomFeed = atom(TopicFeed)

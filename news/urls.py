@@ -1,4 +1,4 @@
-"""Routes of the news app outside the page tree: the feeds."""
+"""Routes of the news app outside the page tree: the feeds of news, case studies and topics."""
 
 from django.urls import path
 
@@ -9,8 +9,6 @@ app_name = "news"
 FEEDS = [
     ("news", feeds.NewsFeed, feeds.NewsAtomFeed),
     ("cases", feeds.CaseStudyFeed, feeds.CaseStudyAtomFeed),
-    ("photos", feeds.PhotoFeatureFeed, feeds.PhotoFeatureAtomFeed),
-    ("policies", feeds.PolicyFeed, feeds.PolicyAtomFeed),
 ]
 
 urlpatterns = [

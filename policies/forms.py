@@ -2,9 +2,9 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from policies.doc_numbers import canonical_doc_number
 from policies.structure import split_to_stream
 from policies.text.linebreaks import join_hard_breaks
+from taxonomy.doc_numbers import canonical_doc_number
 
 
 def stream_from_text(stream_field, text):

@@ -11,9 +11,9 @@ from importing.pages import (
     save_page,
 )
 from importing.records import check_date, check_string_list
+from taxonomy.doc_numbers import canonical_doc_number
 from taxonomy.models import IssuingAuthority, Topic
 
-from .doc_numbers import canonical_doc_number
 from .forms import stream_from_text
 from .models import (
     DocType,

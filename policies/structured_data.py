@@ -1,4 +1,5 @@
-"""schema.org ``Legislation`` properties of a policy document, for its JSON-LD (gongkai.seo)."""
+"""schema.org ``Legislation`` properties of a policy document (siteidentity.seo adds them to
+its JSON-LD)."""
 
 LEGAL_FORCE = {"有效": "InForce", "已废止": "NotInForce", "已失效": "NotInForce"}
 

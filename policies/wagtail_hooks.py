@@ -73,3 +73,31 @@ def normative_policies(year):
     from .normative import count_normative
 
     return count_normative(PolicyPage.objects.live(), year)
+
+
+@hooks.register("register_section_feeds")
+def section_feeds():
+    """The feed policies/urls.py serves, linked from every page after the news feed."""
+    return [
+        {"name": "policies", "title": "最新政策", "url": "policies:feed", "site_wide": 2,
+         "pages": ("policypage", "policyindexpage")},
+    ]  # fmt: skip
+
+
+@hooks.register("register_collection_sources")
+def collection_sources():
+    """Policies and interpretations, for 专题 collections (the specials app)."""
+    from policies.models import PolicyInterpretationPage
+
+    return [
+        {"key": "policy", "label": "政策文件", "model": PolicyPage, "order": 10,
+         "date_fields": ("published_date", "written_date"), "topics": "topics",
+         "authorities": "issuing_authorities", "region": "region__name", "validity": "pk",
+         "package": "package_memberships__package_id",
+         "listing_relations": ("issuing_authorities",)},
+        {"key": "interpretation", "label": "政策解读", "model": PolicyInterpretationPage,
+         "order": 20, "date_fields": ("date",), "topics": "interprets__topics",
+         "authorities": "interprets__issuing_authorities", "region": "interprets__region__name",
+         "validity": "interprets", "package": "interprets__package_memberships__package_id",
+         "listing_relations": ("interprets",)},
+    ]  # fmt: skip

@@ -13,12 +13,11 @@ from django.views.decorators.http import require_GET
 from editorial.services import matching_entries
 
 from .analysis.normalize import to_simplified
-from .engine import SearchRequest, SearchResponse, get_engine
+from .engine import UNAVAILABLE, SearchRequest, SearchResponse, get_engine, run_search
 from .engine.base import FACETS, SORTS
 from .learning import promotions_for, record_search
 
 logger = logging.getLogger(__name__)
-UNAVAILABLE = "检索服务暂时不可用，请稍后再试。"
 # Examples the page offers (each must find something in the demo content; a test runs them).
 HINTS = [
     ('"城乡社区发展治理"', "完整短语"),
@@ -34,16 +33,6 @@ HINTS = [
 
 def hint_links():
     return [{"query": q, "label": label, "href": "?" + urlencode({"q": q})} for q, label in HINTS]
-
-
-def run_search(req):
-    """Run a search; an engine failure becomes a message, never an error page."""
-    try:
-        return get_engine().search(req), 200
-    except Exception:
-        logger.exception("search failed for %r", req.q[:100])
-        resp = SearchResponse(request=req, messages=[*req.messages, UNAVAILABLE])
-        return resp, 503
 
 
 def learn(req, resp, status):

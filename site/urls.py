@@ -7,9 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from readerprefs.preferences import set_preferences
+
 from .api import api_router
 from .media_serving import serve_media
-from .preferences import set_preferences
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -18,7 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("preferences/", set_preferences, name="preferences"),
-    path("", include("gongkai.pagecache.urls")),
+    path("", include("pagecache.urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -27,9 +28,10 @@ urlpatterns = [
 ]
 # Apps with public routes outside the page tree, each from its own urls.py.
 urlpatterns += [
-    path("", include("news.urls")),  # feeds of news, cases, photos, policies, topics
+    path("", include("news.urls")),  # feeds of news, cases, topics
+    path("", include("policies.urls")),  # the feed of the latest policies
     path("", include("search.urls")),  # /search/, /api/search/
-    path("", include("media.urls")),  # /photographers/
+    path("", include("media.urls")),  # /photographers/, the feed of photo features
     path("", include("disclosures.urls")),  # /siwu-data/
     path("", include("specials.urls")),  # feeds of the special collections
     path("", include("enquiries.urls")),  # /hudong/

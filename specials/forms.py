@@ -3,7 +3,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .sources import CHOICES
+from .sources import choices
 from .validation import VALIDITY_VALUES, as_ids, missing_references
 
 
@@ -29,7 +29,7 @@ class CollectionPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["content_types"] = forms.MultipleChoiceField(
-            choices=CHOICES,
+            choices=choices,
             required=False,
             label="内容类型",
             help_text="不选则包含全部类型",

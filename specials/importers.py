@@ -21,7 +21,7 @@ from policies.models import PolicyPackagePage
 from taxonomy.models import IssuingAuthority, Region, Topic
 
 from .models import CollectionIndexPage, CollectionPage, CollectionPin, Sort
-from .sources import BY_KEY
+from .sources import by_key
 from .validation import VALIDITY_VALUES, criteria_errors
 
 LISTS = ("content_types", "topics", "authorities", "regions", "packages", "validity", "tags")
@@ -73,9 +73,10 @@ class CollectionRecord(RecordType):
         problems = [p for key in (*LISTS, "pinned") for p in check_string_list(record, key)]
         if problems:
             return problems
-        unknown = [k for k in record.get("content_types") or [] if k not in BY_KEY]
+        known = by_key()
+        unknown = [k for k in record.get("content_types") or [] if k not in known]
         if unknown:
-            problems.append(f"content_types 中有未知类型 {unknown}（可用：{'、'.join(BY_KEY)}）")
+            problems.append(f"content_types 中有未知类型 {unknown}（可用：{'、'.join(known)}）")
         bad = [v for v in record.get("validity") or [] if v not in VALIDITY_VALUES]
         if bad:
             problems.append(f"validity 只能是 {'/'.join(VALIDITY_VALUES)}，实际有 {bad}")

@@ -23,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
-from .sources import BY_KEY, fact_q, source_for, sources_for
+from .sources import by_key, fact_q, source_for, sources_for
 from .validation import REFERENCES, VALIDITY_VALUES, as_ids, split_tags
 
 logger = logging.getLogger(__name__)
@@ -64,8 +64,9 @@ class Criteria:
     @classmethod
     def of(cls, page):
         keys = page.content_types if isinstance(page.content_types, list) else []
+        known = by_key()
         crit = cls(
-            sources=sources_for([k for k in keys if k in BY_KEY]),
+            sources=sources_for([k for k in keys if k in known]),
             validity=[v for v in page.validity or [] if v in VALIDITY_VALUES]
             if isinstance(page.validity, list)
             else [],
@@ -213,22 +214,16 @@ def item_date(page, source):
     return first.date() if first else None
 
 
-# What each page type's line in a listing reads, fetched for all shown items at once.
-LISTING_RELATIONS = {
-    "policies.PolicyPage": ["issuing_authorities"],
-    "policies.PolicyInterpretationPage": ["interprets"],
-    "news.NewsArticlePage": ["region"],
-    "news.CaseStudyPage": ["region"],
-}
-
-
 def prefetch_for_listing(pages):
+    """Fetch, for all shown items at once, what each page type's line in a listing reads (its
+    source's ``listing_relations``)."""
+    relations = {source.model_label: source.listing_relations for source in sources_for([])}
     by_model = {}
     for page in pages:
         by_model.setdefault(page._meta.label, []).append(page)
     for label, group in by_model.items():
-        if label in LISTING_RELATIONS:
-            prefetch_related_objects(group, *LISTING_RELATIONS[label])
+        if relations.get(label):
+            prefetch_related_objects(group, *relations[label])
     return pages
 
 

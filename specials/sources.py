@@ -8,27 +8,35 @@ have one, so it restricts policies and interpretations and leaves other types al
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from wagtail import hooks
+
+# Each app whose pages a collection may gather registers them with this Wagtail hook: a function
+# without arguments returning a list of ``Source`` keyword dicts (``key``, ``label``, ``model``,
+# ``date_fields``, ``order``, and the lookups of the facts its pages carry). The specials app
+# names none of the apps whose pages it gathers.
+HOOK = "register_collection_sources"
 
 
 @dataclass(frozen=True)
 class Source:
     key: str
     label: str
-    model_label: str
+    model: type
     date_fields: tuple
+    order: int = 100  # the place among the sources (choices, explanations)
     topics: str | None = None
     authorities: str | None = None
     region: str | None = None
     validity: str | None = None  # the policy whose validity counts ("pk": the page itself)
     tags: str | None = None
     package: str | None = None
+    listing_relations: tuple = ()  # what a listing line reads, fetched for all items at once
 
     @property
-    def model(self):
-        return apps.get_model(self.model_label)
+    def model_label(self):
+        return self.model._meta.label
 
     @property
     def accessor(self):
@@ -44,51 +52,20 @@ class Source:
         return getattr(self, fact) is not None
 
 
-SOURCES = (
-    Source(
-        "policy",
-        "政策文件",
-        "policies.PolicyPage",
-        ("published_date", "written_date"),
-        topics="topics",
-        authorities="issuing_authorities",
-        region="region__name",
-        validity="pk",
-        package="package_memberships__package_id",
-    ),
-    Source(
-        "interpretation",
-        "政策解读",
-        "policies.PolicyInterpretationPage",
-        ("date",),
-        topics="interprets__topics",
-        authorities="interprets__issuing_authorities",
-        region="interprets__region__name",
-        validity="interprets",
-        package="interprets__package_memberships__package_id",
-    ),
-    Source(
-        "news",
-        "新闻",
-        "news.NewsArticlePage",
-        ("date",),
-        region="region__name",
-        tags="tags__name",
-    ),
-    Source(
-        "case_study",
-        "典型案例",
-        "news.CaseStudyPage",
-        ("date",),
-        topics="themes",
-        region="region__name",
-        tags="tags__name",
-    ),
-    Source("photo_feature", "图片报道", "media.PhotoFeaturePage", ("date",), tags="tags__name"),
-    Source("disclosure", "四务公开", "disclosures.DisclosurePage", ("matter_date", "period_end")),
-)
-BY_KEY = {source.key: source for source in SOURCES}
-CHOICES = [(source.key, source.label) for source in SOURCES]
+def all_sources():
+    """Every registered source, in their order."""
+    found = [Source(**spec) for hook in hooks.get_hooks(HOOK) for spec in hook()]
+    return sorted(found, key=lambda source: source.order)
+
+
+def by_key():
+    return {source.key: source for source in all_sources()}
+
+
+def choices():
+    """(key, label) of every source, for the editor's 内容类型 checkboxes."""
+    return [(source.key, source.label) for source in all_sources()]
+
 
 # The facts a criterion tests, with their labels, in the order the explanation walks them.
 FACT_LABELS = {
@@ -103,14 +80,14 @@ FACT_LABELS = {
 def source_for(page):
     """The source a (specific) page belongs to, or None."""
     label = page._meta.label
-    return next((s for s in SOURCES if s.model_label == label), None)
+    return next((s for s in all_sources() if s.model_label == label), None)
 
 
 def sources_for(keys):
     """The sources of these keys, in registry order; every source when ``keys`` is empty."""
     if not keys:
-        return list(SOURCES)
-    return [source for source in SOURCES if source.key in keys]
+        return all_sources()
+    return [source for source in all_sources() if source.key in keys]
 
 
 def fact_q(source, fact, values):

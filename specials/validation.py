@@ -2,7 +2,7 @@
 
 from policies.models.choices import Validity
 
-from .sources import BY_KEY, FACT_LABELS, sources_for
+from .sources import FACT_LABELS, by_key, sources_for
 
 # Criterion field → (the fact it tests, the model its ids point at).
 REFERENCES = {
@@ -64,7 +64,8 @@ def criteria_errors(page):
             f"（{page.date_from:%Y年%-m月%-d日}），这样的日期范围不会收录任何内容，请检查。",
         )
     keys = page.content_types if isinstance(page.content_types, list) else []
-    unknown = [k for k in keys if k not in BY_KEY]
+    known = by_key()
+    unknown = [k for k in keys if k not in known]
     if unknown:
         add("content_types", f"未知的内容类型：{'、'.join(map(str, unknown))}。")
     bad_validity = [
@@ -76,12 +77,12 @@ def criteria_errors(page):
         add("validity", f"未知的有效性：{'、'.join(map(str, bad_validity))}。")
     if page.sort == "relevance" and not (page.search_query or "").strip():
         add("sort", "按检索相关度排序需要填写检索词，请填写检索词或改为按发布时间排序。")
-    chosen = sources_for([k for k in keys if k in BY_KEY])
+    chosen = sources_for([k for k in keys if k in known])
     field_of = {fact: name for name, (fact, _) in REFERENCES.items()}
     field_of["tags"] = "tags"
     for fact, values in _fact_values(page).items():
         if values and not any(s.carries(fact) for s in chosen):
-            carriers = "、".join(s.label for s in BY_KEY.values() if s.carries(fact))
+            carriers = "、".join(s.label for s in known.values() if s.carries(fact))
             types = "、".join(s.label for s in chosen)
             add(
                 field_of[fact],

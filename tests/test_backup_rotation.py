@@ -4,7 +4,7 @@ import datetime
 
 from django.core.management import call_command
 
-from gongkai.backup.rotation import to_delete, to_keep
+from backup.rotation import to_delete, to_keep
 
 
 def name(day, hour=3):
@@ -36,7 +36,7 @@ def test_backup_create_rotates_the_default_folder(tmp_path, settings, monkeypatc
     for n in range(10):
         (folder / name(datetime.date(2025, 1, 1) + datetime.timedelta(days=n))).write_bytes(b"x")
     (folder / "keep-me.txt").write_text("operator's note")
-    monkeypatch.setattr("gongkai.backup.archive.create", lambda path: _fake_backup(path))
+    monkeypatch.setattr("backup.archive.create", lambda path: _fake_backup(path))
     call_command("backup_create", keep_daily=2, keep_monthly=1)
     left = sorted(p.name for p in folder.iterdir())
     assert "keep-me.txt" in left

@@ -1,13 +1,14 @@
 """简→繁 of stored text: phrase rules that keep words whole, in Taiwan or Hong Kong forms,
-checked against a hand-reviewed set of government phrases (site/data/s2t_phrase_checks.tsv)."""
+checked against a hand-reviewed set of government phrases
+(readerprefs/data/s2t_phrase_checks.tsv)."""
 
 from pathlib import Path
 
 import pytest
 
-from gongkai.conversion import DATA, convert, read_rules
-from gongkai.pagecache import store
-from gongkai.variants import html_to_traditional
+from pagecache import store
+from readerprefs.conversion import DATA, convert, read_rules
+from readerprefs.variants import html_to_traditional
 
 
 def checks():

@@ -170,7 +170,7 @@ def test_a_backup_with_a_corrupt_database_is_refused(tmp_path, settings):
 
     from django.core.management import CommandError, call_command
 
-    from gongkai.backup import archive, database
+    from backup import archive, database
 
     if database.engine() != "sqlite":
         pytest.skip("SQLite backups only; PostgreSQL dumps are checked by psql itself")

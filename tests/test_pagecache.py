@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from gongkai.pagecache import store
 from home.tests.factories import section
 from news.tests.factories import NewsIndexPageFactory, news_article
+from pagecache import store
 from policies.tests.factories import TopicFactory, policy_page
 
 pytestmark = pytest.mark.django_db
@@ -213,7 +213,7 @@ def test_feeds_are_cached_and_refreshed_with_the_pages(client, django_capture_on
 
 
 def test_system_check_catches_the_cache_below_the_script_converter(settings):
-    from gongkai.pagecache.checks import BODY_CHANGERS, CACHE, middleware_order
+    from pagecache.checks import BODY_CHANGERS, CACHE, middleware_order
 
     assert middleware_order(None) == []
     others = [m for m in settings.MIDDLEWARE if m != CACHE]
@@ -229,7 +229,7 @@ def test_pages_carrying_a_csrf_token_are_not_stored(rf):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
-    from gongkai.pagecache.middleware import _cacheable_response
+    from pagecache.middleware import _cacheable_response
 
     request = rf.get("/form/")
     response = HttpResponse("<form></form>", content_type="text/html")

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from gongkai.pagecache import addresses, store
-from gongkai.pagecache.frontend import sign
 from news.tests.factories import news_article
+from pagecache import addresses, store
+from pagecache.frontend import sign
 
 pytestmark = pytest.mark.django_db
 KEY = "test-purge-key-not-secret"

@@ -14,14 +14,14 @@ from django.urls import reverse
 from disclosures.tests.factories import finance_disclosure, hierarchy
 from enquiries.tests.factories import question_on
 from enquiries.tests.test_answering import edit_url, form_data
-from gongkai.pagecache import store
-from gongkai.pagecache.frontend import PageCacheBackend, sign
-from gongkai.pagecache.tasks import refresh_pages
-from gongkai.variants import to_traditional
 from home.tests.factories import section
 from media.tests.factories import credited_image, photo_feature
 from news.tests.factories import NewsIndexPageFactory, news_article
+from pagecache import store
+from pagecache.frontend import PageCacheBackend, sign
+from pagecache.tasks import refresh_pages
 from policies.tests.factories import make_interpretation, make_package, make_policy, relate
+from readerprefs.variants import to_traditional
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from disclosures.tests.factories import finance_disclosure, hierarchy
-from gongkai.pagecache import store, views
-from gongkai.pagecache.frontend import PageCacheBackend, refresh_settings
 from news.tests.factories import news_article
+from pagecache import store, views
+from pagecache.frontend import PageCacheBackend, refresh_settings
 
 pytestmark = pytest.mark.django_db
 KEY = "test-purge-key-not-secret"

@@ -5,7 +5,7 @@ from django.core.management import get_commands
 from django.db.utils import OperationalError
 from django_tasks_db.management.commands import db_worker as upstream
 
-from gongkai.pagecache.management.commands import db_worker
+from pagecache.management.commands import db_worker
 
 
 def worker():
@@ -22,7 +22,7 @@ def worker():
 
 
 def test_manage_py_db_worker_is_the_patient_one():
-    assert get_commands()["db_worker"] == "gongkai.pagecache"
+    assert get_commands()["db_worker"] == "pagecache"
 
 
 def test_a_locked_database_is_waited_out(monkeypatch):
@@ -56,7 +56,7 @@ def test_a_change_before_the_task_table_exists_logs_one_line(
     """A fresh production migrate creates pages before the task table: no traceback printed."""
     from django.db import DatabaseError
 
-    from gongkai.pagecache import signal_handlers, tasks
+    from pagecache import signal_handlers, tasks
 
     settings.PAGECACHE_ENABLED, settings.PAGECACHE_ROOT = True, tmp_path / "pagecache"
 

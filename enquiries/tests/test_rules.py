@@ -7,7 +7,7 @@ import pytest
 from enquiries import clock, rules
 from personaldata import identity as idnumbers
 from personaldata import masking
-from policies import workdays
+from workdays import calendar as workdays
 
 from .factories import resident_id
 

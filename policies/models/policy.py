@@ -17,11 +17,11 @@ from wagtail.search import index
 
 from policies import validity as validity_rules
 from policies.blocks import policy_body_blocks
-from policies.doc_numbers import canonical_doc_number, doc_number_sort_value
 from policies.forms import PolicyPageForm
 from policies.panels import InterpretationStatusPanel
 from policies.structure import outline, table_of_contents, units
 from policies.structured_data import legislation_data
+from taxonomy.doc_numbers import canonical_doc_number, doc_number_sort_value
 from workdays.calendar import add_working_days
 
 from .choices import OUT_OF_FORCE, DocType, RelationType, Validity
@@ -475,7 +475,7 @@ class PolicyPage(RoutablePageMixin, Page):
         return self.full_url or ""
 
     def json_ld_cache_key(self, request):
-        """Key under which gongkai.seo may keep this page's JSON-LD (None: build it afresh):
+        """Key under which siteidentity.seo may keep this page's JSON-LD (None: build it afresh):
         it shows relations' validity and ancestors' titles, so it keys on the generation."""
         from listings.fragments import cacheable, request_stamp
 
@@ -484,7 +484,7 @@ class PolicyPage(RoutablePageMixin, Page):
         return f"policy-json-ld:{self.pk}:{self.live_revision_id}:{request_stamp(request)}"
 
     def structured_data(self, request):
-        """Its schema.org Legislation properties (gongkai.seo adds them to the JSON-LD)."""
+        """Its schema.org Legislation properties (siteidentity.seo adds them to the JSON-LD)."""
         return legislation_data(self)
 
     @cached_property

@@ -1,4 +1,4 @@
-"""Document numbers (read by ``policies.doc_numbers``, the one grammar) become one exact token.
+"""Document numbers (read by ``taxonomy.doc_numbers``, the one grammar) become one exact token.
 
 成委发[2017]27号, 成委发(2017)27号 and 成委发〔2017〕27号 all canonicalise to 成委发〔2017〕27号,
 whose token is ``成委发2017n27号`` (only letters and digits, so every engine keeps it whole).
@@ -6,7 +6,7 @@ whose token is ``成委发2017n27号`` (only letters and digits, so every engine
 
 import re
 
-from policies.doc_numbers import (
+from taxonomy.doc_numbers import (
     DOC_NUMBER_RE,
     canonical_doc_number,
     doc_number_prefix,
@@ -15,7 +15,7 @@ from policies.doc_numbers import (
 
 
 def doc_number_pattern():
-    """The site's one document-number grammar (``policies.doc_numbers``)."""
+    """The site's one document-number grammar (``taxonomy.doc_numbers``)."""
     return DOC_NUMBER_RE
 
 

@@ -1,10 +1,17 @@
 """Search engines behind the public search page; chosen by settings.SEARCH_BACKEND."""
 
+import logging
+
 from django.conf import settings
 
 from .base import BadRequest, Hit, SearchRequest, SearchResponse
 
-__all__ = ["BadRequest", "Hit", "SearchRequest", "SearchResponse", "get_engine"]
+__all__ = [
+    "UNAVAILABLE", "BadRequest", "Hit", "SearchRequest", "SearchResponse", "get_engine",
+    "run_search",
+]  # fmt: skip
+logger = logging.getLogger(__name__)
+UNAVAILABLE = "检索服务暂时不可用，请稍后再试。"
 
 
 def get_engine(name=None):
@@ -17,3 +24,14 @@ def get_engine(name=None):
     from .database import DatabaseEngine
 
     return DatabaseEngine()
+
+
+def run_search(req):
+    """Run a search; an engine failure becomes a message and status 503, never an exception
+    (the search page, saved-search alerts and collections all search through it)."""
+    try:
+        return get_engine().search(req), 200
+    except Exception:
+        logger.exception("search failed for %r", req.q[:100])
+        resp = SearchResponse(request=req, messages=[*req.messages, UNAVAILABLE])
+        return resp, 503

@@ -41,14 +41,15 @@ INSTALLED_APPS = [
     "secondfactor",
     "govinfo",
     "quality",
-    "gongkai.backup",
+    "readerprefs",
+    "backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.frontend_cache",
-    "gongkai.pagecache",  # after frontend_cache: takes over its publish and unpublish purges
+    "pagecache",  # after frontend_cache: takes over its publish and unpublish purges
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -82,8 +83,8 @@ MIDDLEWARE = [
     "gongkai.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above every middleware that changes the page body: it stores what the reader receives.
-    "gongkai.pagecache.middleware.PageCacheMiddleware",
-    "gongkai.preferences.ReaderPreferencesMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
+    "readerprefs.preferences.ReaderPreferencesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,9 +118,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "gongkai.preferences.reader",
+                "readerprefs.preferences.reader",
             ],
-            "libraries": {"gongkai_meta": "gongkai.templatetags.gongkai_meta"},
         },
     },
 ]
@@ -235,7 +235,7 @@ SESSION_COOKIE_HTTPONLY = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Publish-time page cache (gongkai.pagecache): files under PAGECACHE_ROOT that nginx serves to
+# Publish-time page cache (pagecache): files under PAGECACHE_ROOT that nginx serves to
 # anonymous readers; on in production, off elsewhere unless GONGKAI_PAGECACHE=1.
 PAGECACHE_ENABLED = env_bool("GONGKAI_PAGECACHE", False)
 PAGECACHE_ROOT = Path(env_str("GONGKAI_PAGECACHE_ROOT", str(VAR_DIR / "pagecache")))
@@ -271,7 +271,7 @@ PAGECACHE_QUERY_URL_NAMES = ["search:page", "search:api", "search:autocomplete"]
 PAGECACHE_PURGE_KEY = env_str("GONGKAI_PAGECACHE_PURGE_KEY", "")
 WAGTAILFRONTENDCACHE = {
     "pagecache": {
-        "BACKEND": "gongkai.pagecache.frontend.PageCacheBackend",
+        "BACKEND": "pagecache.frontend.PageCacheBackend",
         "NODES": env_list("GONGKAI_PAGECACHE_NODES"),
     }
 }

@@ -5,10 +5,10 @@ from urllib.parse import urlsplit
 from django import template
 from django.utils.html import format_html_join
 
-from gongkai.seo import description, share_image
 from siteidentity.addresses import base_url
 from siteidentity.govmeta import gov_meta_tags
 from siteidentity.models import SiteIdentity
+from siteidentity.seo import description, share_image
 
 register = template.Library()
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from gongkai.pagecache import store
+from pagecache import store
 
 from .factories import make_collection, special_index
 

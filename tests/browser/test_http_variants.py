@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from gongkai.preferences import ELDER_COOKIE, SCRIPT_COOKIE, VARIANT_COOKIES, variant_key
-from gongkai.variants import html_to_traditional
+from readerprefs.preferences import ELDER_COOKIE, SCRIPT_COOKIE, VARIANT_COOKIES, variant_key
+from readerprefs.variants import html_to_traditional
 
 from .content import Tags, build_site
 

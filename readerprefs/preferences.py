@@ -3,7 +3,7 @@
 Cookies (the page cache keys on the values of exactly these two, nothing else):
 
 - ``script``: ``hant`` renders the page in traditional characters in Taiwan forms, ``hk`` in
-  Hong Kong forms (``gongkai.conversion``); any other value or no cookie means simplified
+  Hong Kong forms (``readerprefs.conversion``); any other value or no cookie means simplified
   (``hans``, the default).
 - ``elder``: ``1`` turns elder mode on (``<html class="elder">``); anything else means off.
 
@@ -14,7 +14,7 @@ produce each variant, for tools that pre-render all of them.
 
 ``ReaderPreferencesMiddleware`` puts ``request.reader`` on every request and, for public pages
 (not the admin, the API, static, media or documents), adds ``Vary: Cookie`` and converts HTML
-responses to traditional characters when asked (see ``gongkai.variants``). Place it near the
+responses to traditional characters when asked (see ``readerprefs.variants``). Place it near the
 top of MIDDLEWARE so that any response cache wraps it and stores the converted page.
 """
 

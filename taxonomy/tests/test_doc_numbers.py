@@ -1,6 +1,6 @@
 import pytest
 
-from policies.doc_numbers import (
+from taxonomy.doc_numbers import (
     DOC_NUMBER_RE,
     canonical_doc_number,
     doc_number_sort_key,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from gongkai.pagecache import renderer, store
+from pagecache import renderer, store
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 
-from gongkai.seo import description, json_ld, schema_type, share_image, structured_data
 from siteidentity.govmeta import article_facts
+from siteidentity.seo import description, json_ld, schema_type, share_image, structured_data
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def _iso(value):
     return value.isoformat() if value else ""
 
 
-@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+@register.inclusion_tag("siteidentity/includes/page_meta.html", takes_context=True)
 def page_meta(context):
     request = context.get("request")
     page = context.get("page")

@@ -1,12 +1,15 @@
-"""Feed auto-discovery links and "subscribe by email" links for pages that alerts can follow."""
+"""Feed auto-discovery links and "subscribe by email" links for pages that alerts can follow.
+
+Other apps' pages show them through their page-extras slots (``{% page_extras "feeds" … %}`` in
+the ``meta`` block, ``{% page_extras "follow" … %}`` in the content); ``wagtail_hooks`` registers
+them.
+"""
 
 from urllib.parse import urlencode
 
-from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html_join
-
-register = template.Library()
 
 
 def _follows(village=None, topic=None, authority=None, query="", library=None):
@@ -42,7 +45,6 @@ def _follows(village=None, topic=None, authority=None, query="", library=None):
     return found
 
 
-@register.simple_tag
 def alert_feed_links(village=None, topic=None, authority=None, query="", library=None, siwu=False):
     """``<link rel="alternate">`` for the RSS and Atom feeds of what the page shows."""
     links = []
@@ -56,7 +58,6 @@ def alert_feed_links(village=None, topic=None, authority=None, query="", library
     return format_html_join("\n  ", '<link rel="alternate" type="{}" title="{}" href="{}">', rows)
 
 
-@register.inclusion_tag("alerts/includes/subscribe_links.html")
 def alert_subscribe(village=None, topic=None, authority=None, query="", library=None):
     """ "邮件订阅" and "RSS" links for each thing the page shows."""
     items = [
@@ -67,4 +68,7 @@ def alert_subscribe(village=None, topic=None, authority=None, query="", library=
         }
         for label, path, feed_params, params in _follows(village, topic, authority, query, library)
     ]
-    return {"items": items}
+    return render_to_string("alerts/includes/subscribe_links.html", {"items": items})
+
+
+SLOTS = {"feeds": alert_feed_links, "follow": alert_subscribe}

@@ -1,6 +1,6 @@
 """Traditional-script rendering of finished HTML, leaving markup and URLs alone.
 
-The text goes through ``gongkai.conversion`` (OpenCC with the project's phrase rules) in the
+The text goes through ``readerprefs.conversion`` (OpenCC with the project's phrase rules) in the
 reader's regional forms: ``tw`` (Taiwan, the default for 繁體) or ``hk`` (Hong Kong).
 
 Only human-readable text changes: text between tags, a fixed list of text-bearing attributes

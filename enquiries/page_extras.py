@@ -1,14 +1,19 @@
-"""Tags that disclosure, village and township templates call to show villagers' questions."""
+"""Villagers' questions on disclosure, village and township pages.
 
-from django import template
+The disclosures app's templates name page-extras slots (``{% page_extras "disclosure_end"
+page=page %}``…); ``wagtail_hooks`` registers these sections for them.
+"""
+
 from django.db.models import Count, Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import Enquiry
+from .models import Enquiry
 
-register = template.Library()
 SHOWN = 10
+ANSWERS = "enquiries/includes/public_answers.html"
+COUNTS = "enquiries/includes/question_counts.html"
 
 
 def _counts(queryset):
@@ -31,8 +36,7 @@ def _section(scope_id, queryset, ask_url=""):
     }
 
 
-@register.inclusion_tag("enquiries/includes/public_answers.html")
-def disclosure_questions(page):
+def _disclosure_questions(page):
     """Answered questions on this disclosure, the counts, and the link to ask."""
     if not getattr(page, "pk", None):
         return {"items": [], "counts": {"open": 0, "overdue": 0, "public": 0}}
@@ -40,16 +44,14 @@ def disclosure_questions(page):
     return _section(f"d{page.pk}", Enquiry.objects.filter(disclosure_id=page.pk), ask)
 
 
-@register.inclusion_tag("enquiries/includes/public_answers.html")
-def village_questions(page):
+def _village_questions(page):
     """Answered questions on any of this village's disclosures, and its open/overdue counts."""
     if not getattr(page, "pk", None):
         return {"items": [], "counts": {"open": 0, "overdue": 0, "public": 0}}
     return _section(f"v{page.pk}", Enquiry.objects.filter(village_id=page.pk))
 
 
-@register.inclusion_tag("enquiries/includes/question_counts.html")
-def township_question_counts(page):
+def _township_question_counts(page):
     """Per village of a township: questions waiting for an answer and those overdue."""
     if not getattr(page, "pk", None):
         return {"rows": []}
@@ -60,3 +62,22 @@ def township_question_counts(page):
         overdue=Count("enquiries", filter=waiting & Q(enquiries__due_on__lt=today)),
     )
     return {"rows": villages}
+
+
+def disclosure_questions(page):
+    return render_to_string(ANSWERS, _disclosure_questions(page))
+
+
+def village_questions(page):
+    return render_to_string(ANSWERS, _village_questions(page))
+
+
+def township_question_counts(page):
+    return render_to_string(COUNTS, _township_question_counts(page))
+
+
+SLOTS = {
+    "disclosure_end": disclosure_questions,
+    "village_end": village_questions,
+    "township_end": township_question_counts,
+}

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core import checks
 
-CACHE = "gongkai.pagecache.middleware.PageCacheMiddleware"
-BODY_CHANGERS = ("gongkai.preferences.ReaderPreferencesMiddleware",)
+CACHE = "pagecache.middleware.PageCacheMiddleware"
+BODY_CHANGERS = ("readerprefs.preferences.ReaderPreferencesMiddleware",)
 
 
 @checks.register()

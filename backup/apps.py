@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class BackupConfig(AppConfig):
-    name = "gongkai.backup"
+    name = "backup"
     label = "backup"
     verbose_name = "备份与恢复"

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class PageCacheConfig(AppConfig):
-    name = "gongkai.pagecache"
+    name = "pagecache"
     label = "pagecache"
     verbose_name = "页面缓存"
 

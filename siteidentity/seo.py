@@ -13,7 +13,7 @@ import logging
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from gongkai.addresses import absolute_url
+from siteidentity.addresses import absolute_url
 
 logger = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from gongkai.backup import archive, rotation
-from gongkai.backup.database import BackupError
+from backup import archive, rotation
+from backup.database import BackupError
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from gongkai.backup import archive
-from gongkai.backup.database import BackupError
-from gongkai.pagecache import store
+from backup import archive
+from backup.database import BackupError
+from pagecache import store
 
 
 class Command(BaseCommand):
