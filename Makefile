@@ -46,6 +46,7 @@ demo-content: migrate
 	$(BIN)/python manage.py portal_setup
 	$(BIN)/python manage.py notices_demo
 	$(BIN)/python manage.py govinfo_demo
+	$(BIN)/python manage.py policies_demo_attachments
 	$(BIN)/python manage.py search_load_vocabulary
 	$(BIN)/python manage.py search_rebuild
 

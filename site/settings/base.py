@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "secondfactor",
     "govinfo",
     "quality",
+    "attachments",
+    "linkcheck",
     "gongkai.backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
