@@ -97,3 +97,31 @@ def test_demo_attachments_are_found_by_their_words(client, chinese_backend):
         found = results(client, query)
         assert [r.h3.a.get_text() for r in found] == [POLICY]
         assert name in found[0].select_one(".snippet a").get_text()
+
+
+def test_elasticsearch_document_carries_the_attachments():
+    from search.documents import mapping, to_document
+    from search.engine.es_query import _token
+    from search.runtime import get_analyzer
+
+    rec = {
+        "id": 1,
+        "title": "通知",
+        "doc_number": "",
+        "body": "正文",
+        "sections": [],
+        "url": "/p/",
+        "type": "policypage",
+        "type_label": "政策文件",
+        "authority": [],
+        "validity": "",
+        "year": None,
+        "date": None,
+        "attachments": [{"title": "细则", "url": "/documents/1/a.pdf", "text": "青稞晾晒场"}],
+    }
+    doc = to_document(rec, get_analyzer()).to_dict()
+    assert "青稞" in doc["attachments_tokens"].split()
+    assert doc["attachments"] == rec["attachments"]
+    assert mapping()["properties"]["attachments"] == {"type": "object", "enabled": False}
+    fields = [next(iter(c["term"])) for c in _token("青稞")["bool"]["should"]]
+    assert "attachments_tokens" in fields
