@@ -46,13 +46,17 @@ demo-content: migrate
 	$(BIN)/python manage.py portal_setup
 	$(BIN)/python manage.py notices_demo
 	$(BIN)/python manage.py govinfo_demo
+	$(BIN)/python manage.py policies_demo_attachments
 	$(BIN)/python manage.py search_load_vocabulary
 	$(BIN)/python manage.py search_rebuild
 
-# Scheduled pages go live while the demo serves: publish_scheduled every minute alongside.
+# Scheduled pages go live while the demo serves: publish_scheduled every minute alongside, and
+# the link checker a minute after the start and then every hour (linkcheck_run).
 demo: demo-content
 	@echo "公开 is running on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	@(while sleep 60; do $(BIN)/python manage.py publish_scheduled >/dev/null || true; done) & \
+	@(n=0; while sleep 60; do $(BIN)/python manage.py publish_scheduled >/dev/null || true; \
+	  [ $$((n % 60)) -eq 0 ] && { $(BIN)/python manage.py linkcheck_run >/dev/null || true; }; \
+	  n=$$((n + 1)); done) & \
 	  loop=$$!; trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -28,6 +28,9 @@ class PageDocument(Document):
     year = Integer()
     date = Date()
     sections = Object(enabled=False)
+    # The text of the documents the page links: searched (tokens) and kept for snippets.
+    attachments_tokens = Text(analyzer="whitespace")
+    attachments = Object(enabled=False)
 
     class Index:
         name = DEFAULT_ALIAS
@@ -59,4 +62,8 @@ def to_document(rec, analyzer):
         year=rec["year"],
         date=rec["date"],
         sections=[{"anchor": a, "heading": h, "text": t} for a, h, t in rec["sections"]],
+        attachments_tokens=analyzer.index_text(
+            "\n\n".join(f"{a['title']}\n{a['text']}" for a in rec.get("attachments") or [])
+        ),
+        attachments=rec.get("attachments") or [],
     )

@@ -12,12 +12,17 @@ Nothing here names another app's models. A page type takes part through:
   to ``url#anchor`` (e.g. ``#article-12``) with a snippet from that article;
 - optional ``search_type`` (short key for ``?type=``), otherwise the model name;
 - optional ``search_status`` (text, e.g. a 公示's "公示中，还剩 5 天"): shown beside the hit.
+
+The documents a page links (policy attachments, document links in rich text) come with it from
+``attachments.linked``: their text is indexed with the page and a snippet may come from one.
 """
 
 import datetime
 import logging
 
 from modelsearch.index import RelatedFields, SearchField
+
+from attachments.linked import INDEXED_CHARS, attachments_by_page
 
 from .backends.indexing import _as_text
 
@@ -113,6 +118,16 @@ def sections(page):
     return []
 
 
+def attachments(page):
+    """[{"title", "url", "text"}] of the readable public documents the page links."""
+    try:
+        found = attachments_by_page([page.pk]).get(page.pk, [])
+    except Exception:  # attachments must never break search
+        logger.exception("search attachments of page %s failed", page.pk)
+        return []
+    return [{"title": a.title, "url": a.url, "text": a.text[:INDEXED_CHARS]} for a in found]
+
+
 def record(page, full=True):
     """A flat dict describing a specific page (used by Elasticsearch and the result list).
 
@@ -134,5 +149,6 @@ def record(page, full=True):
         "status": status(page) if full else "",
         "body": body_text(page) if full else None,
         "sections": sections(page) if full else None,
+        "attachments": attachments(page) if full else None,
         "page": page,
     }

@@ -8,6 +8,8 @@ from modelsearch.index import insert_or_update_object
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from attachments.signals import attachments_changed
+
 from . import indexer, runtime
 
 
@@ -51,6 +53,11 @@ def on_restriction_changed(sender, instance, **kwargs):
         indexer.update_pages(Page.objects.descendant_of(page, inclusive=True))
 
 
+def on_attachments_changed(sender, pages, **kwargs):
+    # An attachment's text was read (or changed): the pages linking it are indexed with it.
+    indexer.update_pages(pages)
+
+
 def on_synonyms_changed(sender, **kwargs):
     runtime.synonyms_changed()
 
@@ -62,6 +69,7 @@ def connect():
     page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search_page_moved")
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="search_page_deleted")
+    attachments_changed.connect(on_attachments_changed, dispatch_uid="search_attachments")
     for signal in (post_save, post_delete):
         signal.connect(
             on_restriction_changed,

@@ -5,11 +5,19 @@ would store, field by field, but with the text our analyzer produced: the title 
 SearchFields named ``title``, the body the other SearchFields, the autocomplete column the
 AutocompleteFields (RelatedFields expanded the same way). Each field is read once per object and
 each distinct text analysed once per batch (a title is both a search and an autocomplete field).
+A page's body also holds the text of the documents it links (``attachments.linked``), read in
+one query per batch.
 """
 
 from django.db.models import Manager
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from wagtail.models import Page
+
+from attachments.linked import text_by_page
+
+# The text of the documents a page links, indexed with the page's body.
+ATTACHMENTS = SearchField("attachments")
 
 
 def _as_text(value):
@@ -77,9 +85,13 @@ def analysed_objects(objs, analyze):
     analyze = once_per_text(analyze)
     fields_of = {}
     out = {}
+    attached = text_by_page([obj.pk for obj in objs if isinstance(obj, Page)])
     for obj in objs:
         cls = type(obj)
         if cls not in fields_of:
             fields_of[cls] = cls.get_search_fields()
-        out[force_str(obj.pk)] = list(field_values(obj, fields_of[cls], analyze))
+        values = list(field_values(obj, fields_of[cls], analyze))
+        if attached.get(obj.pk) and isinstance(obj, Page):
+            values.append((ATTACHMENTS, analyze(attached[obj.pk])))
+        out[force_str(obj.pk)] = values
     return out

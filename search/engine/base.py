@@ -74,6 +74,9 @@ class Hit:
     validity: str = ""
     # A notice's or consultation's state (公示中，还剩 N 天 …), "" for other pages.
     status: str = ""
+    # The attached document the snippet comes from (its title and link), "" when none.
+    attachment: str = ""
+    attachment_url: str = ""
 
     @property
     def validity_key(self):
@@ -143,6 +146,11 @@ class SearchResponse:
                     "match": "partial" if hit.partial else "full",
                     "validity": hit.validity or None,
                     "status": hit.status or None,
+                    "attachment": (
+                        {"title": hit.attachment, "url": hit.attachment_url}
+                        if hit.attachment
+                        else None
+                    ),
                 }
                 for hit in self.hits
             ],

@@ -175,6 +175,7 @@ class ElasticsearchEngine:
             "doc_number": src.get("doc_number") or "",
             "body": src.get("body", ""),
             "sections": [(s["anchor"], s["heading"], s["text"]) for s in src.get("sections") or []],
+            "attachments": src.get("attachments") or [],
             "score": hit.get("_score") or 0.0,
             "coverage": 1.0 if set(hit.get("matched_queries") or []) & _FULL else 0.5,
         }

@@ -12,6 +12,7 @@ def _token(token):
             "should": [
                 {"term": {"title_tokens": {"value": token, "boost": TITLE_BOOST}}},
                 {"term": {"body_tokens": {"value": token}}},
+                {"term": {"attachments_tokens": {"value": token}}},
             ],
             "minimum_should_match": 1,
         }
@@ -25,6 +26,7 @@ def _phrase(tokens):
             "should": [
                 {"match_phrase": {"title_tokens": {"query": text, "boost": TITLE_BOOST}}},
                 {"match_phrase": {"body_tokens": {"query": text}}},
+                {"match_phrase": {"attachments_tokens": {"query": text}}},
             ],
             "minimum_should_match": 1,
         }

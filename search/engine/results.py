@@ -3,9 +3,12 @@
 import math
 from collections import Counter
 
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
 from ..analysis.analyzer import LOOSE_CREDIT
 from ..analysis.normalize import fold
-from ..highlight import highlight_title, snippet
+from ..highlight import find_spans, highlight_title, snippet
 from .base import FACETS, Hit
 
 
@@ -138,6 +141,23 @@ def names_document(rec, plan):
     )
 
 
+def matching_attachment(rec, text, terms, doc_numbers):
+    """The first attachment holding a query word when the page's own text holds none."""
+    if find_spans(text or "", terms, doc_numbers):
+        return None
+    for attachment in rec.get("attachments") or []:
+        if find_spans(attachment["text"], terms, doc_numbers):
+            return attachment
+    return None
+
+
+def attachment_snippet(attachment, terms, doc_numbers):
+    """附件《title》：excerpt, the name linking to the document; escaped and marked."""
+    link = f'<a href="{escape(attachment["url"])}">附件《{escape(attachment["title"])}》</a>'
+    excerpt = snippet(attachment["text"], terms, doc_numbers)
+    return mark_safe(f"{link}：{excerpt}")  # noqa: S308 - every part is escaped
+
+
 def make_hit(rec, plan):
     """A result with escaped, highlighted title and snippet and an article deep link (none
     when the query names the document: a title or 文号 match opens its top)."""
@@ -149,6 +169,11 @@ def make_hit(rec, plan):
     if found:
         anchor, section_heading, text = found
         url = f"{url.split('#')[0]}#{anchor}"
+    attachment = matching_attachment(rec, text, terms, plan.doc_numbers)
+    if attachment:
+        shown = attachment_snippet(attachment, terms, plan.doc_numbers)
+    else:
+        shown = snippet(text, terms, plan.doc_numbers)
     return Hit(
         id=rec["id"],
         title=rec["title"],
@@ -157,10 +182,12 @@ def make_hit(rec, plan):
         type_label=rec["type_label"],
         date=rec["date"],
         title_html=highlight_title(rec["title"], terms, plan.doc_numbers),
-        snippet=snippet(text, terms, plan.doc_numbers),
+        snippet=shown,
         score=rec.get("score", 0.0),
         section=section_heading,
         partial=rec.get("coverage", 1.0) < 1.0,
         validity=str(rec.get("validity") or ""),
         status=rec.get("status", ""),
+        attachment=attachment["title"] if attachment else "",
+        attachment_url=attachment["url"] if attachment else "",
     )

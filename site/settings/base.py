@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "quality",
     "readerprefs",
     "backup",
+    "attachments",
+    "linkcheck",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
