@@ -131,7 +131,11 @@ def main():
                 f"{'':<10} {'':>8} {'比值 ours/stock':<14} {speed:>11.2f} {p50:>8.2f} "
                 f"{p95:>8.2f} {recall_ratio:>10.2f} {updates:>10.2f}"
             )
-        print(f"{'':<10} {'':>8} 工作进程最大内存 {result.get('max_rss_mb', 0):,.0f} MB")
+        agree = (ours or {}).get("agreement")
+        print(
+            f"{'':<10} {'':>8} 工作进程最大内存 {result.get('max_rss_mb', 0):,.0f} MB；"
+            f"ours 前10与逐条排序一致率 {_fmt_recall(agree)}"
+        )
     print("\n目标：10万篇 p95 ≤ 50 ms（SQLite 与 PostgreSQL）；索引 ≥ 1000 篇/秒。")
     print("recall@10：折叠后全文包含全部检索词的文档为相关文档。")
 

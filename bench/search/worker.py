@@ -178,12 +178,25 @@ def run_backend(name, section, truth):
     def search(q):
         return [p.pk for p in backend.search(q, queryset)[:10]]
 
-    return {
-        "docs_per_s": rate,
-        "updates_per_s": updates,
-        "index_mb": index_megabytes(),
-        **measure(search, truth),
-    }
+    figures = measure(search, truth)
+    if name == "ours":
+        figures["agreement"] = agreement(search)
+    return {"docs_per_s": rate, "updates_per_s": updates, "index_mb": index_megabytes(), **figures}
+
+
+def agreement(search):
+    """Share of the exact top 10 (every match ranked: no RUM read, no SQLite first pass) that
+    the default top-k read returns too, averaged over the queries."""
+    from django.test import override_settings
+
+    shares = []
+    for q in QUERIES:
+        fast = search(q)
+        with override_settings(SEARCH_RUM=False, SEARCH_BOUNDED_TOPK=False):
+            exact = search(q)
+        if exact:
+            shares.append(len(set(fast) & set(exact)) / len(exact))
+    return sum(shares) / len(shares) if shares else None
 
 
 def index_megabytes():
