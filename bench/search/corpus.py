@@ -29,15 +29,44 @@ def _sentences(paragraphs):
     return out
 
 
-def documents(count, seed=20211121):
-    """``count`` (title, body) pairs: a sentence as title, 3–6 paragraphs as body."""
+def _policy_lengths():
+    corpus = SHARED / "corpora" / "policy-corpus.jsonl"
+    lengths = [
+        len(json.loads(line).get("body", ""))
+        for line in corpus.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return [n for n in lengths if n] or [400]
+
+
+def documents(count, seed=20211121, realistic=False):
+    """``count`` (title, body) pairs: a sentence as title, 3–6 paragraphs as body.
+
+    ``realistic=True`` (the million-document run): each body's length is drawn from the policy
+    corpus's body lengths (median about 3,300 characters) and filled with sentences drawn from
+    the corpus, two to five to a paragraph, so the vocabulary and its frequencies are the
+    corpus's own while no two documents are the same.
+    """
     rng = random.Random(seed)
     paragraphs = _paragraphs()
     sentences = _sentences(paragraphs)
+    lengths = _policy_lengths() if realistic else None
     for _ in range(count):
         title = rng.choice(sentences).rstrip("。；！？")
-        body = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(3, 6)))
+        if lengths is None:
+            body = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(3, 6)))
+        else:
+            body = _filled(rng, sentences, rng.choice(lengths))
         yield title, body
+
+
+def _filled(rng, sentences, length):
+    out, size = [], 0
+    while size < length:
+        paragraph = "".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
+        out.append(paragraph)
+        size += len(paragraph)
+    return "\n\n".join(out)
 
 
 QUERIES = [

@@ -1,6 +1,7 @@
 """PostgreSQL backend: Wagtail's backend on segmented text with the 'simple' configuration."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
 from django.db.models import F, Q, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres as base
@@ -8,13 +9,16 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
-from . import frequencies, postgres_writes, render
+from . import frequencies, postgres_writes, render, rum
 from .entries import IndexEntryReads
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
 
 NEVER = "'0gongkai0nomatch0'"
 TITLE_WEIGHT = 4.0
+# Rows read in rank order from each RUM index (title, body) for a top-k read: at least this
+# many, and four times the rows wanted.
+RUM_DEPTH = 200
 
 
 class ChinesePostgresIndex(base.PostgresIndex):
@@ -33,9 +37,24 @@ class ChinesePostgresIndex(base.PostgresIndex):
 
 
 class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
+    """A full rebuild defers the RUM indexes' upkeep: they are dropped at the start and built
+    again, in one sorted pass, at the end (searches meanwhile use the GIN indexes). Each row
+    inserted into a RUM index otherwise costs a search of the index and a page write."""
+
+    def start(self):
+        connection = self.index.write_connection
+        self.rum_deferred = rum.available(connection)
+        if self.rum_deferred:
+            rum.drop_indexes(connection)
+        return super().start()
+
     def finish(self):
         super().finish()
-        postgres_writes.merge_pending_entries(self.index.write_connection)
+        connection = self.index.write_connection
+        if getattr(self, "rum_deferred", False):
+            rum.create_indexes(connection)
+            rum.forget()
+        postgres_writes.merge_pending_entries(connection)
 
 
 class ChinesePostgresAtomicRebuilder(base.PostgresSearchAtomicRebuilder):
@@ -94,12 +113,28 @@ class FastRankingCompiler(IndexEntryReads, RelaxedRankingMixin, ChinesePostgresQ
         return entries, query
 
     def rows(self, expression, wanted):
+        if wanted is not None:
+            found = self._rum_rows(expression, wanted)
+            if found is not None:
+                return found
         entries, query = self._entries(expression)
         rows = entries.annotate(
             score=SearchRank(F("title"), query) * TITLE_WEIGHT * F("title_norm")
             + SearchRank(F("body"), query)
         ).order_by("-score", "-id")
         return self.allowed_rows(rows.values_list("object_id", "score"), wanted)
+
+    def _rum_rows(self, expression, wanted):
+        """The best rows through the RUM indexes (None: not available, or too few candidates
+        survived the queryset's restriction — then every match is ranked)."""
+        connection = connections[self.queryset.db]
+        if expression == NEVER or not rum.available(connection):
+            return None
+        types = get_descendants_content_types_pks(self.queryset.model)
+        depth = max(RUM_DEPTH, 4 * wanted)
+        rows, complete = rum.candidates(connection, expression, types, depth, TITLE_WEIGHT)
+        kept = self.allowed_rows(rows, wanted)
+        return kept if complete or len(kept) >= wanted else None
 
     def covering(self, expression, object_ids):
         entries, _query = self._entries(expression)

@@ -1,5 +1,6 @@
 """SQLite FTS5 backend: Wagtail's backend with segmented text and weighted BM25."""
 
+from django.conf import settings
 from django.db.models import FloatField, Func, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite as base
@@ -18,6 +19,9 @@ TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 # A token that can never be produced by the analyzer: stands for an empty sub-query.
 NEVER = '"0gongkai0nomatch0"'
+# Above this many documents holding the whole query, the best ones are looked for first among
+# the documents holding it in their title (see FastRankingMixin._title_first).
+FIRST_PASS_ABOVE = 5000
 
 
 class FTSQuery(SearchQueryCombinable, Func):
@@ -123,10 +127,43 @@ class FastRankingMixin(IndexEntryReads, RelaxedRankingMixin):
         )
 
     def rows(self, expression, wanted):
+        if wanted is not None and self._bounded(expression):
+            found = self._title_first(expression, wanted)
+            if found is not None:
+                return found
+        return self._ranked(expression, wanted)
+
+    def _ranked(self, expression, wanted):
         rows = self._entries(expression).annotate(score=WeightedBM25()).order_by("score")
         rows = rows.values_list("index_entry__object_id", "score")
         # bm25() is lower for better matches: flip it so that higher is better everywhere.
         return [(oid, -score) for oid, score in self.allowed_rows(rows, wanted)]
+
+    def _bounded(self, expression):
+        """A first pass only for the whole query (not the any-word fallback), only when very
+        many documents hold it (counted once per index version), and unless turned off."""
+        if not getattr(settings, "SEARCH_BOUNDED_TOPK", True):
+            return False
+        if expression != self.expression(self.plan(), tight=True):
+            return False
+        found = self.cached(("matches", expression), lambda: self.frequency(expression))
+        return found > FIRST_PASS_ABOVE
+
+    def _title_first(self, expression, wanted):
+        """The first pass: bm25 over the documents that hold the whole query in their title.
+
+        The ranking adds the title share (×1) to the scaled bm25 (at most 1), so a document
+        holding the query in its title outranks any holding it only in its body (but for the
+        passage and article bonuses, 0.6 at most together); when at least
+        ``wanted`` titles hold it, the top rows are among them, and bm25 is computed over those
+        titles instead of over every match (4–5 times fewer rows read for a common word).
+        Within them the order is by the title's bm25, not the title and body's."""
+        rows = self._entries(f"{{title}} : ({expression})").annotate(score=WeightedBM25())
+        rows = rows.order_by("score").values_list("index_entry__object_id", "score")
+        kept = self.allowed_rows(rows, wanted)
+        if len(kept) < wanted:
+            return None
+        return [(oid, -score) for oid, score in kept]
 
     def covering(self, expression, object_ids):
         found = self._entries(expression).filter(index_entry__object_id__in=object_ids)

@@ -224,6 +224,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Public search engine: "database" (SQLite FTS5 / PostgreSQL, no server) or "elasticsearch".
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+# PostgreSQL: rank-ordered RUM indexes (postgresql-15-rum) when the extension can be created at
+# migrate time; GONGKAI_SEARCH_RUM=0 keeps the GIN-only path (search/backends/rum.py).
+SEARCH_RUM = env_bool("GONGKAI_SEARCH_RUM", True)
+# SQLite: very common queries rank the documents holding them in the title first
+# (search/backends/sqlite.py); GONGKAI_SEARCH_BOUNDED_TOPK=0 ranks every match.
+SEARCH_BOUNDED_TOPK = env_bool("GONGKAI_SEARCH_BOUNDED_TOPK", True)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "gongkai-pages")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
