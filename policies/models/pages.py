@@ -12,7 +12,7 @@ from wagtail.search import index
 from editorial.attribution import AttributedPage
 from editorial.richtext import RICH_TEXT_FEATURES
 
-from .choices import DocType, Validity
+from ..choices import DocType, Validity
 from .policy import PolicyPage
 
 __all__ = ["DocType", "PolicyIndexPage", "PolicyInterpretationPage", "PolicyPage", "Validity"]
