@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from .finance import SUMMARY_FIELDS
 from .models import DisclosurePage, FinanceLine
 from .xlsx_import import parse_finance_upload
 
 MAX_BYTES = 1024 * 1024
-SUMMARY_FIELDS = ("opening_balance", "total_income", "total_expenditure", "closing_balance")
 
 
 class FinanceCsvForm(forms.Form):

@@ -10,12 +10,20 @@ A database writer can recompute every SHA-256 of a chain. Two things they cannot
 
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .hashchain import head_of, sign, signature_ok
+
+
+def _model(name):
+    """A model of this app by name: the models call these helpers (on save, in permission
+    checks), so the helpers look the models up in the app registry instead of importing the
+    models package back."""
+    return apps.get_model("disclosures", name)
 
 
 def chain_key():
@@ -49,7 +57,7 @@ def entry_signature_ok(entry):
 
 def current_links(village):
     """The latest version (page, number, hash) of each disclosure under ``village``."""
-    from .models import DisclosureVersion
+    DisclosureVersion = _model("DisclosureVersion")  # noqa: N806
 
     latest = {}
     rows = DisclosureVersion.objects.filter(page__path__startswith=village.path).order_by("number")
@@ -65,14 +73,14 @@ def current_head(village):
 
 
 def latest_entry(village_id):
-    from .models import ChainHead
+    ChainHead = _model("ChainHead")  # noqa: N806
 
     return ChainHead.objects.filter(village_id=village_id).order_by("-number").first()
 
 
 def _append(village, kind, links):
     """Append one signed entry covering ``links``; numbered after the village's last entry."""
-    from .models import ChainHead
+    ChainHead = _model("ChainHead")  # noqa: N806
 
     last = latest_entry(village.pk)
     number = (last.number + 1) if last else 1
@@ -112,14 +120,14 @@ def _write(village, kind, wanted):
 def record_change(village):
     """After a publication, correction or withdrawal: an entry covering every disclosure of the
     village at its latest version, unless the latest entry already says exactly that."""
-    from .models import ChainHead
+    ChainHead = _model("ChainHead")  # noqa: N806
 
     return _write(village, ChainHead.CHANGE, lambda last, head: last is None or last.head != head)
 
 
 def record_daily(village):
     """Today's summary entry of the village (once a day), after catching up any change."""
-    from .models import ChainHead
+    ChainHead = _model("ChainHead")  # noqa: N806
 
     record_change(village)
     today = timezone.localdate()
@@ -141,7 +149,7 @@ def record_head(village):
 
 def entry_for(page, number):
     """The latest log entry of the page's village that lists version ``number`` of the page."""
-    from .models import ChainHead
+    ChainHead = _model("ChainHead")  # noqa: N806
 
     village = page.get_parent()
     record_head(village)
@@ -151,7 +159,7 @@ def entry_for(page, number):
 
 def record_all_heads():
     """Today's summary entry for every village that has published disclosures."""
-    from .models import VillagePage
+    VillagePage = _model("VillagePage")  # noqa: N806
 
     return [e for v in VillagePage.objects.order_by("path") if (e := record_daily(v))]
 

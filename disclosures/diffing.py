@@ -3,7 +3,7 @@
 from collections import Counter
 from decimal import Decimal
 
-from .finance import DIRECTION_LABELS
+from .finance import DIRECTION_LABELS, SUMMARY_FIELDS
 from .money import format_amount
 
 FIELD_LABELS = {
@@ -23,7 +23,7 @@ FIELD_LABELS = {
     "closing_balance": "期末余额",
     "withdrawal_reason": "撤回原因",
 }
-AMOUNT_FIELDS = {"opening_balance", "total_income", "total_expenditure", "closing_balance"}
+AMOUNT_FIELDS = set(SUMMARY_FIELDS)
 
 
 def _show(key, value):

@@ -28,6 +28,9 @@ FIELD_LABELS = {
     TOTAL_EXPENDITURE: "支出合计",
     CLOSING: "期末余额",
 }
+# The four summary amounts of a finance table, in table order: the one list the model, its
+# form, the importers, the upload and the version diff all read.
+SUMMARY_FIELDS = tuple(FIELD_LABELS)
 
 
 @dataclass(frozen=True)

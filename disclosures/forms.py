@@ -3,7 +3,7 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from . import schedule
-from .finance import CLOSING, TOTAL_EXPENDITURE, TOTAL_INCOME, Line, check_table
+from .finance import CLOSING, SUMMARY_FIELDS, TOTAL_EXPENDITURE, TOTAL_INCOME, Line, check_table
 from .guards import hidden_problem
 
 PUBLISH_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
@@ -83,7 +83,7 @@ class DisclosurePageForm(WagtailAdminPageForm):
 
     def _check_finance(self, cleaned):
         missing = False
-        for name in ("opening_balance", "total_income", "total_expenditure", "closing_balance"):
+        for name in SUMMARY_FIELDS:
             if cleaned.get(name) is None:
                 self.add_error(name, "财务公开发布前须填写此项")
                 missing = True

@@ -8,9 +8,18 @@ hooks in ``wagtail_hooks`` say the same thing earlier, with a message instead of
 Withdrawal is a publication (the page stays live with its public reason), so it is untouched.
 """
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from .permissions import has_published_disclosures
+
+
+def _model(name):
+    """A model of this app by name: the models call these helpers (on save, in permission
+    checks), so the helpers look the models up in the app registry instead of importing the
+    models package back."""
+    return apps.get_model("disclosures", name)
+
 
 WHY = "已发布的四务公开必须始终对所有人可见，任何人都不能悄悄隐藏。"
 HOW = "如需撤回，请编辑该公开，勾选“撤回此公开”并填写原因后发布，撤回原因会公开显示。"
@@ -21,7 +30,7 @@ OFFLINE_REFUSED = "“{title}”含有已发布的四务公开，不能下线。
 
 def privacy_refusal(page):
     """The Chinese reason a view restriction on ``page`` is refused, or "" when allowed."""
-    from .models import DisclosurePage
+    DisclosurePage = _model("DisclosurePage")  # noqa: N806
 
     if page is None or page.pk is None:
         return ""
@@ -62,7 +71,7 @@ def refuse_going_offline(sender, instance, **kwargs):
 
 def expiry_refusal(page):
     """Why ``page`` may not have its expiry date, or "" (a disclosure never has one)."""
-    from .models import DisclosurePage
+    DisclosurePage = _model("DisclosurePage")  # noqa: N806
 
     if not page.expire_at:
         return ""

@@ -25,7 +25,7 @@ from importing.pages import ensure_index, save_page, unique_slug
 from importing.records import Record, check_date
 
 from . import schedule
-from .finance import DIRECTION_BY_LABEL, DIRECTION_LABELS, Line, check_table
+from .finance import DIRECTION_BY_LABEL, DIRECTION_LABELS, SUMMARY_FIELDS, Line, check_table
 from .finance_csv import parse_finance_csv
 from .models import (
     CountyPage,
@@ -48,7 +48,6 @@ CATEGORIES = {
 }
 DIRECTIONS = {**DIRECTION_BY_LABEL, **{key: key for key in DIRECTION_LABELS}}
 PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2}))?$")
-TOTALS = ("total_income", "total_expenditure", "closing_balance")
 
 
 def parse_period(record):
@@ -127,7 +126,7 @@ def read_finance(record, period_bounds):
         if not parsed.ok:
             return None, [f"finance_csv {path.name} {error}" for error in parsed.errors]
         summary = parsed.summary
-        missing = [k for k in ("opening_balance", *TOTALS) if k not in summary]
+        missing = [k for k in SUMMARY_FIELDS if k not in summary]
         if missing:
             return None, [
                 f"finance_csv {path.name} 缺少汇总行：期初余额、收入合计、支出合计、期末余额"
@@ -137,7 +136,7 @@ def read_finance(record, period_bounds):
     if not isinstance(finance, dict):
         return None, ["财务公开须提供 finance（对象）或 finance_csv（CSV 文件）"]
     table = {"lines": _json_lines(finance.get("lines", []), problems)}
-    for key in ("opening_balance", *TOTALS):
+    for key in SUMMARY_FIELDS:
         table[key] = _amount(finance.get(key), f"finance.{key}", problems)
     if problems:
         return None, problems
@@ -364,7 +363,7 @@ def page_state(record, period, table):
     ]
     lines = []
     if category == schedule.FINANCE:
-        fields.update({k: table[k] for k in ("opening_balance", *TOTALS)})
+        fields.update({k: table[k] for k in SUMMARY_FIELDS})
         lines = [
             FinanceLine(
                 direction=ln.direction,

@@ -28,9 +28,12 @@ def send_step_email(event_id):
     The address was typed by whoever filed, unconfirmed, so the mail carries none of the filer's
     words (the title stays on the status page behind the tracking number), and it counts
     against a per-mailbox limit and the site's hourly mail budget."""
+    from django.apps import apps
+
     from siteidentity.models import SiteIdentity
 
-    from .models import StatusEvent
+    # By the app registry: the model's save queues this task (workflow.after_save).
+    StatusEvent = apps.get_model("enquiries", "StatusEvent")  # noqa: N806
 
     event = StatusEvent.objects.select_related("enquiry").filter(pk=event_id).first()
     if event is None or not event.enquiry.email:

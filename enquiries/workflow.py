@@ -7,6 +7,7 @@ from django.db import transaction
 
 from . import clock
 from .signals import publicity_changed, reply_published
+from .statuses import Status
 
 logger = logging.getLogger("enquiries")
 
@@ -112,8 +113,7 @@ def the_item(enquiry):
 
 def after_save(enquiry, before, notes, actor=""):
     """Append history rows, then after commit e-mail the asker and tell listeners."""
-    from .models import Status, StatusEvent
-
+    StatusEvent = enquiry.events.model  # noqa: N806 (the history model, through its relation)
     events = []
     if before.new:
         events.append(StatusEvent(enquiry=enquiry, status_to=enquiry.status, note="已收到"))

@@ -2,6 +2,7 @@
 
 import os
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
@@ -123,7 +124,7 @@ class PhotoFeatureIndexPage(Page):
     intro = models.TextField("简介", blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["media.PhotoFeaturePage"]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
     gov_column_type = "图片新闻"
     gov_column_keywords = "图片报道,摄影,社区"
     gov_freshness = "news"

@@ -107,7 +107,7 @@ def _parse_filters(params, base, year):
 
 def _known(key, value, base):
     """Whether a filter value names something that exists (one query for the lookups)."""
-    from policies.models import DocType, Validity
+    from policies.choices import DocType, Validity
     from taxonomy.models import IssuingAuthority, Region, Topic
 
     lookups = {"authority": IssuingAuthority, "topic": Topic, "region": Region}

@@ -5,7 +5,7 @@ import datetime
 
 from django.utils import timezone
 
-from .models.choices import OUT_OF_FORCE
+from .choices import OUT_OF_FORCE
 from .validity import ANNOTATION, annotate_validity
 
 

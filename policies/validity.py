@@ -14,7 +14,7 @@ from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models.choices import RelationType, Validity
+from .choices import RelationType, Validity
 
 ANNOTATION = "validity_in_force"
 VERBS = {RelationType.REPEALS: "废止", RelationType.AMENDS: "修订"}
@@ -87,8 +87,10 @@ def validity_on(field_value, expiry_date, relations, day):
 
 
 def _in_force(relation_type, day):
-    from .models import PolicyRelation
+    from django.apps import apps
 
+    # By the app registry: the policy model computes its validity with these rules.
+    PolicyRelation = apps.get_model("policies", "PolicyRelation")  # noqa: N806
     relations = (
         PolicyRelation.objects.filter(
             target=OuterRef("pk"), relation_type=relation_type, page__live=True

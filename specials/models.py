@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -33,7 +34,7 @@ class CollectionIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     api_fields = [APIField("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
     subpage_types = ["specials.CollectionPage"]
     schema_org_type = "CollectionPage"
 
@@ -125,7 +126,7 @@ class CollectionPage(Page):
         APIField("staleness_days"),
     ]
     base_form_class = CollectionPageForm
-    parent_page_types = ["home.HomePage", "specials.CollectionIndexPage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL, "specials.CollectionIndexPage"]
     subpage_types = []
     schema_org_type = "CollectionPage"
     template = "specials/collection_page.html"

@@ -1,6 +1,6 @@
 """Checks on a collection's criteria, each problem a Chinese sentence for the admin form."""
 
-from policies.models.choices import Validity
+from policies.choices import Validity
 
 from .sources import FACT_LABELS, by_key, sources_for
 

@@ -1,12 +1,17 @@
-"""Templates follow the layers of the import contract (pyproject.toml, contract ``layers``).
+"""Templates and model labels follow the layers of the import contract (pyproject.toml,
+contract ``layers``).
 
 A template loads tag libraries and includes or extends namespaced templates only of its own
 app and of the layers below it; what a higher app adds to a lower app's page goes through a
 registration hook (``{% page_extras %}``, home sections, section feeds). The site's own frame
 (``base.html``, ``includes/…`` in site/templates) is the configuration every page extends.
+Model labels in code ("app.Model": choosers, parent page types) follow the same order; the
+home page model, which every section index hangs under, is named by the HOME_PAGE_MODEL setting.
 """
 
+import ast
 import importlib.util
+import re
 import tomllib
 from pathlib import Path
 
@@ -103,6 +108,38 @@ def test_the_check_finds_a_load_from_a_higher_layer_and_accepts_lower_ones():
         "template enquiries/includes/qa_item.html (of enquiries)",
     ]
     sibling = '{% load disclosure_tags %}{% include "policies/includes/cite.html" %}'
-    assert len(violations("notices", sibling, libraries, namespaces)) == 2
+    assert len(violations("portal", sibling, libraries, namespaces)) == 2
     fine = '{% load site_chrome page_extras listing_tags media_tags %}{% include "media/x.html" %}'
     assert violations("news", fine, libraries, namespaces) == []
+
+
+MODEL_LABEL = re.compile(r"^([a-z]+)\.([A-Z][A-Za-z]+)$")
+
+
+def model_label_violations(own, source):
+    """Model labels ("app.Model") in Python code that name a higher or sibling layer's model."""
+    wrong = []
+    packages = {name for names, _ in contract_layers() for name in names}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            match = MODEL_LABEL.match(node.value)
+            if match and match[1] in packages and not allowed(own, match[1]):
+                wrong.append(f"line {node.lineno}: {node.value}")
+    return wrong
+
+
+def test_no_model_label_names_a_higher_or_sibling_layer():
+    wrong = []
+    for package, folder in package_dirs().items():
+        for path in sorted(folder.rglob("*.py")):
+            parts = path.relative_to(folder).parts
+            if "tests" in parts or "migrations" in parts:
+                continue
+            found = model_label_violations(package, path.read_text(encoding="utf-8"))
+            wrong += [f"{path.relative_to(ROOT)}: {problem}" for problem in found]
+    assert wrong == []
+
+
+def test_the_model_label_check_finds_a_label_of_a_sibling():
+    source = 'parent_page_types = ["disclosures.VillagePage", "taxonomy.Topic"]'
+    assert model_label_violations("portal", source) == ["line 1: disclosures.VillagePage"]

@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import schedule
-from ..finance import DIRECTION_CHOICES, Line, check_table, compute_totals
+from ..finance import DIRECTION_CHOICES, SUMMARY_FIELDS, Line, check_table, compute_totals
 from ..forms import DisclosurePageForm
 from ..guards import hidden_problem
 from ..hashchain import json_safe
@@ -26,7 +26,7 @@ from ..money import CENT
 from .protected import ProtectedTreeMixin, demo_label_field
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
-FINANCE_FIELDS = ("opening_balance", "total_income", "total_expenditure", "closing_balance")
+FINANCE_FIELDS = SUMMARY_FIELDS
 
 
 def money(value):
@@ -231,15 +231,7 @@ class DisclosurePage(ProtectedTreeMixin, Page):
             return []
         missing = [
             field.verbose_name
-            for field in (
-                self._meta.get_field(name)
-                for name in (
-                    "opening_balance",
-                    "total_income",
-                    "total_expenditure",
-                    "closing_balance",
-                )
-            )
+            for field in (self._meta.get_field(name) for name in SUMMARY_FIELDS)
             if getattr(self, field.name) is None
         ]
         if missing:

@@ -1,10 +1,11 @@
 """The administrative hierarchy as pages: index → county → township/street → village/community."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from listings.params import clean_text
@@ -18,6 +19,24 @@ PAGES_ABOUT_VILLAGE = "gongkai_pages_about_village"
 VILLAGE_SECTIONS = "gongkai_village_sections"
 
 
+class HoldsDeclaredChildren:
+    """Besides its own ``subpage_types``, the page holds the page types of other apps that name
+    it in their ``parent_page_types`` (a 公示 under a township or village): those apps say where
+    their pages go, and this one names none of them."""
+
+    @classmethod
+    def clean_subpage_models(cls):
+        own = super().clean_subpage_models()
+        declared = [
+            model
+            for model in get_page_models()
+            if model not in own
+            and getattr(model, "parent_page_types", None) is not None
+            and cls in model.clean_parent_page_models()
+        ]
+        return own + declared
+
+
 class DisclosureIndexPage(ProtectedTreeMixin, Page):
     """四务公开: where villagers start; lists counties and their townships."""
 
@@ -26,7 +45,7 @@ class DisclosureIndexPage(ProtectedTreeMixin, Page):
     intro = models.TextField("简介", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("demo_label")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
     subpage_types = ["disclosures.CountyPage"]
     max_count = 1
     gov_column_type = "基层政务公开"
@@ -90,7 +109,7 @@ class CountyPage(ProtectedTreeMixin, Page):
         return context
 
 
-class TownshipPage(ProtectedTreeMixin, Page):
+class TownshipPage(HoldsDeclaredChildren, ProtectedTreeMixin, Page):
     """乡镇/街道: lists its villages and which of them are overdue."""
 
     demo_label = demo_label_field()
@@ -106,7 +125,7 @@ class TownshipPage(ProtectedTreeMixin, Page):
         FieldPanel("demo_label"),
     ]
     parent_page_types = ["disclosures.CountyPage"]
-    subpage_types = ["disclosures.VillagePage", "notices.NoticePage"]
+    subpage_types = ["disclosures.VillagePage"]
     api_fields = [APIField("kind"), APIField("intro")]
     schema_org_type = "CollectionPage"
 
@@ -174,7 +193,7 @@ class CategoryStatus:
         return "due" if self.due else "ontime"
 
 
-class VillagePage(ProtectedTreeMixin, Page):
+class VillagePage(HoldsDeclaredChildren, ProtectedTreeMixin, Page):
     """村/社区: latest disclosure per category, overdue marks, history, poster and data."""
 
     demo_label = demo_label_field()
@@ -214,7 +233,7 @@ class VillagePage(ProtectedTreeMixin, Page):
         FieldPanel("demo_label"),
     ]
     parent_page_types = ["disclosures.TownshipPage"]
-    subpage_types = ["disclosures.DisclosurePage", "notices.NoticePage"]
+    subpage_types = ["disclosures.DisclosurePage"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [
         APIField("kind"),

@@ -16,6 +16,7 @@ from personaldata.masking import mask_name
 
 from .. import clock, rules
 from ..outcomes import APPLICANT_CHOICES, GROUND_CHOICES, OUTCOME_CHOICES, PERSON
+from ..statuses import Delivery, Form, Moderation, Status
 
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 TRACKING_LENGTH = 12
@@ -24,35 +25,6 @@ TRACKING_LENGTH = 12
 def new_tracking_number():
     """12 characters from 31 (about 59 bits): not sequential, not guessable."""
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
-
-
-class Status(models.TextChoices):
-    RECEIVED = "received", "已收到"
-    PROCESSING = "processing", "办理中"
-    SUPPLEMENT = "supplement", "待申请人补正"
-    CONSULTING = "consulting", "征求第三方意见"
-    REVIEW = "review", "待村务监督委员会审核"
-    ANSWERED = "answered", "已答复"
-    CLOSED = "closed", "已终止"
-
-
-class Moderation(models.TextChoices):
-    PENDING = "pending", "待审核"
-    APPROVED = "approved", "公开展示"
-    HIDDEN = "hidden", "不公开展示"
-
-
-class Form(models.TextChoices):
-    PAPER = "paper", "纸质"
-    ELECTRONIC = "electronic", "电子数据"
-    OTHER = "other", "其他"
-
-
-class Delivery(models.TextChoices):
-    POST = "post", "邮寄"
-    EMAIL = "email", "电子邮件"
-    PICKUP = "pickup", "当面领取"
-    ONLINE = "online", "网上查询答复"
 
 
 class EnquiryQuerySet(models.QuerySet):

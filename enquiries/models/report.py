@@ -1,5 +1,6 @@
 """政府信息公开工作年度报告: a page built from the data, edited by staff, then published."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -53,7 +54,7 @@ class AnnualReportPage(Page):
         FieldPanel("demo_label"),
     ]
     base_form_class = AnnualReportForm
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
     subpage_types = []
     search_fields = Page.search_fields + [
         index.SearchField("overview"),

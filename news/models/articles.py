@@ -1,5 +1,6 @@
 """News articles, and what every article-like page shares."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -160,7 +161,7 @@ class NewsIndexPage(ArticleIndexPage):
     gov_column_type = "要闻动态"
     gov_column_keywords = "新闻,工作动态,社区治理"
     gov_freshness = "news"
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
 
     class Meta:
         verbose_name = "新闻列表"

@@ -1,6 +1,7 @@
 """Case studies of local practice: region, themes, key figures and related policies."""
 
 from django import forms
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -114,7 +115,7 @@ class CaseStudyIndexPage(ArticleIndexPage):
     subpage_types = ["news.CaseStudyPage"]
     gov_column_type = "典型案例"
     gov_column_keywords = "典型案例,经验做法,社区治理"
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
 
     class Meta:
         verbose_name = "案例列表"

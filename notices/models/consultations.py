@@ -1,5 +1,6 @@
 """意见征集: a draft out for comment, its window, and afterwards what was adopted and why."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -30,7 +31,7 @@ class ConsultationIndexPage(Page):
 
     intro = models.TextField("简介", blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
     subpage_types = ["notices.ConsultationPage"]
     template = "notices/consultation_index_page.html"
     schema_org_type = "CollectionPage"

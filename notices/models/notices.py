@@ -1,5 +1,6 @@
 """公示: a page with a legal window, objections during it and a result after it."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -34,7 +35,7 @@ class NoticeIndexPage(Page):
 
     intro = models.TextField("简介", blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
     subpage_types = ["notices.NoticePage"]
     template = "notices/notice_index_page.html"
     schema_org_type = "CollectionPage"

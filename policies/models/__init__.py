@@ -1,4 +1,4 @@
-from .choices import DocType, RelationType, Validity
+from ..choices import DocType, RelationType, Validity
 from .packages import PackageRole, PolicyPackageMember, PolicyPackagePage
 from .pages import PolicyIndexPage, PolicyInterpretationPage
 from .policy import PolicyAttachment, PolicyPage, PolicyRelation

@@ -1,5 +1,6 @@
 """The policy library index page and interpretation pages."""
 
+from django.conf import settings
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -11,7 +12,7 @@ from wagtail.search import index
 from editorial.attribution import AttributedPage
 from editorial.richtext import RICH_TEXT_FEATURES
 
-from .choices import DocType, Validity
+from ..choices import DocType, Validity
 from .policy import PolicyPage
 
 __all__ = ["DocType", "PolicyIndexPage", "PolicyInterpretationPage", "PolicyPage", "Validity"]
@@ -43,7 +44,7 @@ class PolicyIndexPage(Page):
         "policies.PolicyInterpretationPage",
         "policies.PolicyPackagePage",
     ]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.HOME_PAGE_MODEL]
     gov_column_type = "政策文件"
     gov_column_keywords = "政策文件,政策解读,规范性文件"
     gov_freshness = "policy"

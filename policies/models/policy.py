@@ -24,7 +24,7 @@ from policies.structured_data import legislation_data
 from taxonomy.doc_numbers import canonical_doc_number, doc_number_sort_value
 from workdays.calendar import add_working_days
 
-from .choices import OUT_OF_FORCE, DocType, RelationType, Validity
+from ..choices import OUT_OF_FORCE, DocType, RelationType, Validity
 
 INTERPRETATION_WORKING_DAYS = 3
 CHANGE_NOTE_REQUIRED = "修改已发布的政策文件必须填写修改说明，且不能与上一版本的说明相同。"

@@ -6,8 +6,8 @@ from django.core.cache import cache
 
 from listings import fragments
 from listings.fragments import code_version
+from policies.choices import RelationType
 from policies.models import PolicyPage
-from policies.models.choices import RelationType
 from policies.tests.factories import (
     make_interpretation,
     make_package,

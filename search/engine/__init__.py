@@ -28,7 +28,7 @@ def get_engine(name=None):
 
 def run_search(req):
     """Run a search; an engine failure becomes a message and status 503, never an exception
-    (the search page, saved-search alerts and collections all search through it)."""
+    (the search page and saved-search alerts search through it)."""
     try:
         return get_engine().search(req), 200
     except Exception:

@@ -256,8 +256,11 @@ PAGECACHE_MAX_STALE_SECONDS = int(env_str("GONGKAI_PAGECACHE_MAX_STALE_SECONDS",
 # Non-page routes to cache as well (glob patterns allowed; only exact names are pre-rendered).
 PAGECACHE_URL_NAMES = ["sitemap", "news:feed-topic-*", "specials:feed-*", "alerts:feed-*"]
 PAGECACHE_URL_NAMES += [
-    f"news:feed-{f}-{k}" for f in ("news", "cases", "photos", "policies") for k in ("rss", "atom")
-]
+    f"news:feed-{f}-{k}" for f in ("news", "cases") for k in ("rss", "atom")
+] + [f"{app}:feed-{k}" for app in ("policies", "media") for k in ("rss", "atom")]
+# The page every section index hangs under: apps name it through this setting (as
+# AUTH_USER_MODEL names the user model), never by the home app's label.
+HOME_PAGE_MODEL = "home.HomePage"
 # Pages that list other pages: purged with every publish (with the page's own ancestors).
 PAGECACHE_LISTING_MODELS = [
     "home.HomePage",
