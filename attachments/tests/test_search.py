@@ -125,3 +125,14 @@ def test_elasticsearch_document_carries_the_attachments():
     assert mapping()["properties"]["attachments"] == {"type": "object", "enabled": False}
     fields = [next(iter(c["term"])) for c in _token("青稞")["bool"]["should"]]
     assert "attachments_tokens" in fields
+
+
+def test_a_document_linked_in_a_notices_rich_text_is_searched_with_it(client, chinese_backend):
+    from notices.tests.factories import NoticePageFactory, notice_index
+
+    doc = document("名单.docx", docx_bytes(["藏香猪养殖户名单"]), title="养殖户名单")
+    body = f'<p>详见<a linktype="document" id="{doc.pk}">附件</a>。</p>'
+    page = NoticePageFactory(parent=notice_index(), body=body, list_text="", publish=True)
+    found = results(client, "藏香猪")
+    assert [r.h3.a.get_text() for r in found] == [page.title]
+    assert found[0].select_one(".snippet a")["href"] == doc.url
