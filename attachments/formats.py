@@ -7,6 +7,7 @@ Every zip is checked for declared sizes before anything is decompressed.
 
 import logging
 import re
+import time
 
 from .text import ExtractionError, limit
 from .xmlsafe import xml_events
@@ -32,7 +33,7 @@ def read_pdf(stream, buffer):
     except (PyPdfError, ValueError, TypeError, KeyError, OSError, RecursionError) as exc:
         raise ExtractionError("PDF 文件已损坏，无法读取。") from exc
     _pdf_pages(pages, count, buffer)
-    if count and not buffer.value():
+    if count and not buffer.value() and not buffer.note:
         raise ExtractionError(f"{SCAN}（PDF 中没有文字层，可能是扫描件）。")
 
 
@@ -46,7 +47,11 @@ def _unlocked(reader):
 
 def _pdf_pages(pages, count, buffer):
     most = limit("pdf_pages", 2000)
+    deadline = time.monotonic() + limit("pdf_seconds", 120)
     for number in range(min(count, most)):
+        if time.monotonic() > deadline:
+            buffer.stop(f"PDF 文字提取超时，只提取了前 {number} 页。")
+            return
         try:
             text = pages[number].extract_text() or ""
         except Exception:  # one broken page must not lose the others

@@ -1,9 +1,41 @@
-"""网站自查: attachments whose text could not be read, with the page that links them."""
+"""网站自查: attachments whose text could not be read, with the page that links them; the
+admin report 附件文字提取 under 报告."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from . import linked
 from .models import AttachmentText, Status
+from .reports import ExtractionReportView, can_see
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/attachments/", ExtractionReportView.as_view(), name="attachments_report"),
+        path(
+            "reports/attachments/results/",
+            ExtractionReportView.as_view(results_only=True),
+            name="attachments_report_results",
+        ),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(
+        "附件文字提取",
+        reverse("attachments_report"),
+        name="attachments",
+        icon_name="doc-full",
+        order=1320,
+    )
 
 
 def _finding(row, page=None):

@@ -1,7 +1,7 @@
 """The check of one address: external ones over HTTP (``fetch``), the site's own in-process."""
 
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -65,13 +65,8 @@ def check_internal(url, client=None):
     client = client or Client(raise_request_exception=False)
     extra = {"HTTP_HOST": parts.netloc} if parts.netloc else {}
     try:
-        response = client.get(path, data=_query(parts.query), follow=True, **extra)
+        query = dict(parse_qsl(parts.query))
+        response = client.get(path, data=query, follow=True, **extra)
     except Exception:  # a broken view must not stop the run
         return Result(Outcome.DEAD, 500, "服务器出错（500）。")
     return from_status(response.status_code)
-
-
-def _query(query):
-    from urllib.parse import parse_qsl
-
-    return dict(parse_qsl(query))

@@ -13,27 +13,29 @@ def _what(link):
     return "站外链接无法访问" if link.external else "站内链接无法访问"
 
 
-def _findings(link, site):
-    uses = link.uses.filter(page__path__startswith=site.root_page.path).select_related("page")
-    uses = list(uses.order_by("page__depth", "page__path")[: PAGES_PER_LINK + 1])
+def _kind(link):
     if link.outcome == Outcome.REFUSED:
-        kind, severity = "链接指向内网地址", "warning"
-    else:
-        kind, severity = _what(link), "serious" if link.on_home_page else "warning"
-    for use in uses[:PAGES_PER_LINK]:
+        return "链接指向内网地址", "warning"
+    return _what(link), "serious" if link.on_home_page else "warning"
+
+
+def _findings(link, site):
+    """One finding per page; a link on many pages (a header or footer) once, on the first."""
+    uses = link.uses.filter(page__path__startswith=site.root_page.path)
+    count = uses.count()
+    first = uses.select_related("page").order_by("page__depth", "page__path")
+    kind, severity = _kind(link)
+    message = f"{link.url}：{link.message}"
+    if count > PAGES_PER_LINK:
         yield {
             "severity": severity,
             "kind": kind,
-            "message": f"{link.url}：{link.message}",
-            "page": use.page.specific,
+            "message": f"{message}（出现在 {count} 个页面上，多为页头、页脚等全站共用的内容）",
+            "page": first[0].page.specific,
         }
-    if len(uses) > PAGES_PER_LINK:
-        yield {
-            "severity": severity,
-            "kind": kind,
-            "message": f"{link.url}：还出现在其他页面上（只列出前 {PAGES_PER_LINK} 个）。",
-            "url": link.url,
-        }
+        return
+    for use in first:
+        yield {"severity": severity, "kind": kind, "message": message, "page": use.page.specific}
 
 
 @hooks.register("gongkai_inspection_findings")

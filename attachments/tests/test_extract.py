@@ -138,3 +138,10 @@ def test_unsupported_format_says_what_to_do():
     row = read("旧格式.doc", b"\xd0\xcf\x11\xe0 old word")
     assert row.status == "failed"
     assert row.message == "暂不支持从 DOC 格式提取文字，请另存为 PDF、DOCX、XLSX 或 OFD 后上传。"
+
+
+def test_slow_pdf_stops_at_the_time_budget(settings):
+    settings.ATTACHMENTS_LIMITS = {"pdf_seconds": -1}
+    row = read("慢.pdf", pdf_bytes(["第一页"]))
+    assert row.status == "partial"
+    assert row.message == "PDF 文字提取超时，只提取了前 0 页。"

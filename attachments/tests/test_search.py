@@ -125,3 +125,26 @@ def test_elasticsearch_document_carries_the_attachments():
     assert mapping()["properties"]["attachments"] == {"type": "object", "enabled": False}
     fields = [next(iter(c["term"])) for c in _token("青稞")["bool"]["should"]]
     assert "attachments_tokens" in fields
+
+
+def test_a_document_linked_in_a_notices_rich_text_is_searched_with_it(client, chinese_backend):
+    from notices.tests.factories import NoticePageFactory, notice_index
+
+    doc = document("名单.docx", docx_bytes(["藏香猪养殖户名单"]), title="养殖户名单")
+    body = f'<p>详见<a linktype="document" id="{doc.pk}">附件</a>。</p>'
+    page = NoticePageFactory(parent=notice_index(), body=body, list_text="", publish=True)
+    found = results(client, "藏香猪")
+    assert [r.h3.a.get_text() for r in found] == [page.title]
+    assert found[0].select_one(".snippet a")["href"] == doc.url
+
+
+def test_a_long_attachment_is_indexed_up_to_the_cap(client, chinese_backend):
+    import random
+
+    rng = random.Random(29)
+    filler = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(150_000))
+    lines = ["冬虫夏草采挖证办理须知", filler, "末尾才出现的雪莲花保护条款"]
+    doc = document("长文.docx", docx_bytes(lines), title="长篇附件")
+    page = attach(policy_doc("长附件的通知", body="正文。"), doc)
+    assert [r.h3.a.get_text() for r in results(client, "冬虫夏草采挖证")] == [page.title]
+    assert results(client, "雪莲花保护条款") == []

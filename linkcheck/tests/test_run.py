@@ -65,3 +65,20 @@ def test_home_page_links_are_checked_first(loopback, settings):
     home = Link.objects.create(url=f"{loopback}/ok?home", url_hash="b" * 64, on_home_page=True)
     check_due()
     assert list(Link.objects.exclude(checked_at=None)) == [home]
+
+
+def test_a_link_on_many_pages_is_listed_once(loopback, settings):
+    pages = [
+        page_with(f"页面{n}", f'<p><a href="{loopback}/gone?shared">共用链接</a></p>')
+        for n in range(7)
+    ]
+    collect()
+    check_due()
+    found = [f for f in findings() if "shared" in f.message]
+    assert [(f.title, f.message) for f in found] == [
+        (
+            pages[0].title,
+            f"{loopback}/gone?shared：页面不存在（404）。"
+            "（出现在 7 个页面上，多为页头、页脚等全站共用的内容）",
+        )
+    ]

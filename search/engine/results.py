@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 
 from ..analysis.analyzer import LOOSE_CREDIT
 from ..analysis.normalize import fold
-from ..highlight import find_spans, highlight_title, snippet
+from ..highlight import highlight_title, snippet
 from .base import FACETS, Hit
 
 
@@ -141,14 +141,23 @@ def names_document(rec, plan):
     )
 
 
-def matching_attachment(rec, text, terms, doc_numbers):
-    """The first attachment holding a query word when the page's own text holds none."""
-    if find_spans(text or "", terms, doc_numbers):
+def _held(text, plan):
+    """How many of the query's groups the text holds as written (a word or a synonym)."""
+    folded = fold(text or "")
+    return sum(1 for group in plan.groups if _group_counts(group, folded)[0])
+
+
+def matching_attachment(rec, plan):
+    """The attachment holding more of the query than the page's own title and text, if any."""
+    attachments = rec.get("attachments") or []
+    if not attachments or not plan.groups:
         return None
-    for attachment in rec.get("attachments") or []:
-        if find_spans(attachment["text"], terms, doc_numbers):
-            return attachment
-    return None
+    best, best_held = None, _held(f"{rec['title']}\n{rec['body'] or ''}", plan)
+    for attachment in attachments:
+        held = _held(attachment["text"], plan)
+        if held > best_held:
+            best, best_held = attachment, held
+    return best
 
 
 def attachment_snippet(attachment, terms, doc_numbers):
@@ -169,7 +178,7 @@ def make_hit(rec, plan):
     if found:
         anchor, section_heading, text = found
         url = f"{url.split('#')[0]}#{anchor}"
-    attachment = matching_attachment(rec, text, terms, plan.doc_numbers)
+    attachment = matching_attachment(rec, plan)
     if attachment:
         shown = attachment_snippet(attachment, terms, plan.doc_numbers)
     else:
