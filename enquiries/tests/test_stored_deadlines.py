@@ -259,3 +259,19 @@ def test_the_queue_shows_an_item_overdue_once_its_deadline_has_passed(admin_clie
     assert overdue.clock_state(today=D(2026, 3, 20)) == "on_time"
     listing = admin_client.get(reverse("enquiries_request:index")).content.decode()
     assert "三月份的申请" in listing and "已逾期" in listing
+
+
+def test_a_consultation_nobody_closes_shows_up_overdue_on_the_dashboard(admin_client):
+    from enquiries.models import ClockPause
+
+    forgotten = EnquiryFactory(received_on=D(2026, 9, 21), title="征求意见后无人跟进的申请")
+    forgotten.pauses = [
+        ClockPause(kind="third_party", started_on=D(2026, 9, 29), reason="征求企业意见")
+    ]
+    forgotten.save()
+    # 26 Oct + at most 15 working days not counted = 16 Nov, long before today.
+    assert forgotten.due_on == D(2026, 11, 16) and forgotten.status == Status.CONSULTING
+    assert forgotten.clock_state(today=D(2026, 11, 17)) == "overdue"
+    assert forgotten in Enquiry.objects.overdue(today=D(2026, 11, 17))
+    page = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "申请与留言：逾期和即将到期" in page and "征求意见后无人跟进的申请" in page
