@@ -64,14 +64,27 @@ def clock_start(received, pauses):
     return max([received, *ends])
 
 
-def due_date(rule, received, pauses=(), extensions=0, calendar=None, extension_days=None):
-    """The last day to answer, or None while the clock is stopped by an open pause.
+def _stopped(rule, pause, calendar):
+    """The working days a third party's consultation keeps off the clock, at most the rule's
+    limit; one still open counts as the whole limit, after which the clock runs again."""
+    if pause.end is None:
+        return rule.third_party_pause
+    stopped = _between(rule, pause.start, pause.end, calendar)
+    return min(stopped, rule.third_party_pause) if rule.third_party_pause else stopped
 
+
+def due_date(rule, received, pauses=(), extensions=0, calendar=None, extension_days=None):
+    """The last day to answer, or None while the applicant has not completed the request.
+
+    An open consultation of a third party stops the clock for at most ``third_party_pause``
+    working days, so its due date is known (it moves earlier when the answer comes sooner).
     ``extension_days`` (the days the extensions granted, at most the rule's) replaces
     ``extensions`` (a count of full extensions) when given."""
     calendar = calendar or default_calendar()
     pauses = list(pauses)
-    if any(p.end is None for p in pauses):
+    if any(
+        p.end is None and not (p.kind == THIRD_PARTY and rule.third_party_pause) for p in pauses
+    ):
         return None
     start = clock_start(received, pauses)
     if extension_days is None:
@@ -81,10 +94,7 @@ def due_date(rule, received, pauses=(), extensions=0, calendar=None, extension_d
     for pause in pauses:
         if pause.kind != THIRD_PARTY or pause.start < start:
             continue
-        stopped = _between(rule, pause.start, pause.end, calendar)
-        if rule.third_party_pause:
-            stopped = min(stopped, rule.third_party_pause)
-        due = _add(rule, due, stopped, calendar)
+        due = _add(rule, due, _stopped(rule, pause, calendar), calendar)
     return due
 
 

@@ -206,10 +206,13 @@ class StatusForm(forms.Form):
     )
     phone_tail = forms.RegexField(
         label="手机号码后四位",
-        regex=r"^\d{4}$",
+        regex=r"^[0-9０-９]{4}$",  # a phone keyboard in Chinese mode types full-width digits
         max_length=4,
         error_messages={"required": "请填写手机号码后四位", "invalid": "请填写 4 位数字"},
     )
+
+    def clean_phone_tail(self):
+        return idnumbers.normalise(self.cleaned_data["phone_tail"])
 
     def clean_tracking_number(self):
         return re.sub(r"[^0-9A-Z]", "", idnumbers.normalise(self.cleaned_data["tracking_number"]))

@@ -162,12 +162,28 @@ def test_the_third_party_pause_is_not_counted_up_to_fifteen_working_days(end, ex
     assert due(REQUEST, D(2026, 3, 30), [third_party(D(2026, 4, 1), end)]) == expected
 
 
-def test_an_open_pause_stops_the_clock():
-    assert due(REQUEST, D(2026, 9, 21), [third_party(D(2026, 9, 29))]) is None
+def test_waiting_for_the_applicant_stops_the_clock():
     assert due(REQUEST, D(2026, 9, 21), [supplement(D(2026, 9, 22))]) is None
-    # One finished pause does not restart a clock that another still stops.
+    # A finished consultation does not restart a clock the applicant still stops.
     both = [third_party(D(2026, 9, 22), D(2026, 9, 24)), supplement(D(2026, 9, 28))]
     assert due(REQUEST, D(2026, 9, 21), both) is None
+
+
+def test_an_open_consultation_stops_the_clock_for_fifteen_working_days_at_most():
+    """Art. 32–33: the third party has 15 working days; after that the clock runs again, so
+    a consultation nobody closes cannot keep a request from ever becoming overdue."""
+    # Received Mon 21 Sep 2026, due 26 Oct; consulting since 29 Sep, no answer recorded:
+    # 26 Oct + 15 → 27–30 Oct (4), 2–6 Nov (9), 9–13 (14), 16 Nov (15).
+    still_open = [third_party(D(2026, 9, 29))]
+    assert due(REQUEST, D(2026, 9, 21), still_open) == D(2026, 11, 16)
+    assert clock.clock_state(REQUEST, D(2026, 11, 16), D(2026, 11, 17)) == clock.OVERDUE
+    # The answer recorded on 9 Oct brings the date back to 29 Oct.
+    assert due(REQUEST, D(2026, 9, 21), [third_party(D(2026, 9, 29), D(2026, 10, 9))]) == D(
+        2026, 10, 29
+    )
+    # The same open consultation of a 15-day maximum as a closed one that ran longer.
+    longer = [third_party(D(2026, 9, 29), D(2026, 11, 30))]
+    assert due(REQUEST, D(2026, 9, 21), longer) == D(2026, 11, 16)
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,7 @@ def test_a_supplement_stops_the_clock_and_its_end_restarts_it(admin_client, clie
     assert "答复期限由 （空） 改为 2026-12-14" in page
 
 
-def test_ending_a_third_party_pause_sets_the_deadline_it_did_not_count(admin_client):
+def test_an_open_consultation_has_a_deadline_that_its_answer_brings_forward(admin_client, client):
     # Received Mon 21 Sep 2026, due 26 Oct (中秋 and 国庆 skipped).
     enquiry = EnquiryFactory(received_on=D(2026, 9, 21))
     assert enquiry.due_on == D(2026, 10, 26)
@@ -84,12 +84,17 @@ def test_ending_a_third_party_pause_sets_the_deadline_it_did_not_count(admin_cli
     }
     assert post(admin_client, enquiry, **pause).status_code == 302
     enquiry.refresh_from_db()
-    assert enquiry.due_on is None and enquiry.status == Status.CONSULTING
+    # While the company has not answered, at most 15 working days are not counted:
+    # 26 Oct + 15 = 16 Nov; the citizen sees that date and the consultation.
+    assert enquiry.due_on == D(2026, 11, 16) and enquiry.status == Status.CONSULTING
+    assert "答复期限由 2026-10-26 改为 2026-11-16" in notes(enquiry)
+    page = status_page(client, enquiry)
+    assert "2026年11月16日前" in page and "征求第三方意见" in page
     # The company answers on 9 Oct: 30 Sep, 8 and 9 Oct are not counted → 29 Oct.
     assert post(admin_client, enquiry, **{"pauses-0-ended_on": "2026-10-09"}).status_code == 302
     enquiry.refresh_from_db()
     assert enquiry.due_on == D(2026, 10, 29) and enquiry.status == Status.PROCESSING
-    assert "答复期限由 （空） 改为 2026-10-29" in notes(enquiry)
+    assert "答复期限由 2026-11-16 改为 2026-10-29" in notes(enquiry)
 
 
 def test_removing_an_extension_puts_the_deadline_back(admin_client):
@@ -254,3 +259,19 @@ def test_the_queue_shows_an_item_overdue_once_its_deadline_has_passed(admin_clie
     assert overdue.clock_state(today=D(2026, 3, 20)) == "on_time"
     listing = admin_client.get(reverse("enquiries_request:index")).content.decode()
     assert "三月份的申请" in listing and "已逾期" in listing
+
+
+def test_a_consultation_nobody_closes_shows_up_overdue_on_the_dashboard(admin_client):
+    from enquiries.models import ClockPause
+
+    forgotten = EnquiryFactory(received_on=D(2026, 9, 21), title="征求意见后无人跟进的申请")
+    forgotten.pauses = [
+        ClockPause(kind="third_party", started_on=D(2026, 9, 29), reason="征求企业意见")
+    ]
+    forgotten.save()
+    # 26 Oct + at most 15 working days not counted = 16 Nov, long before today.
+    assert forgotten.due_on == D(2026, 11, 16) and forgotten.status == Status.CONSULTING
+    assert forgotten.clock_state(today=D(2026, 11, 17)) == "overdue"
+    assert forgotten in Enquiry.objects.overdue(today=D(2026, 11, 17))
+    page = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "申请与留言：逾期和即将到期" in page and "征求意见后无人跟进的申请" in page

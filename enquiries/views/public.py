@@ -42,7 +42,8 @@ def status(request):
         return render(request, "enquiries/status_lookup.html", context, status=429)
     enquiry = Enquiry.objects.filter(tracking_number=number).first() if number else None
     tail = enquiry.phone[-4:] if enquiry else "----"
-    if enquiry is None or not hmac.compare_digest(tail, form.cleaned_data["phone_tail"]):
+    given = form.cleaned_data["phone_tail"]
+    if enquiry is None or not hmac.compare_digest(tail.encode(), given.encode()):
         LOOKUP_NUMBER.hit(number)
         context["error"] = NOT_FOUND
         return render(request, "enquiries/status_lookup.html", context, status=404)
