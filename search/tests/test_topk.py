@@ -8,7 +8,7 @@ created the RUM indexes; CI runs PostgreSQL twice, with GONGKAI_SEARCH_RUM=1 and
 import pytest
 from django.db import connection
 
-from search.backends import rum, sqlite
+from search.backends import rum
 from search.tests.factories import news_page
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +105,8 @@ def test_rum_read_with_a_shallow_head_falls_back_or_agrees(many_pages, settings,
 
 @on_sqlite
 def test_title_first_pass_lists_title_holders_first(many_pages, settings, monkeypatch):
+    from search.backends import sqlite
+
     monkeypatch.setattr(sqlite, "FIRST_PASS_ABOVE", 5)
     calls = _spy(monkeypatch, sqlite.FastRankingMixin, "_title_first")
     fast = _titles("社区治理")
@@ -120,6 +122,8 @@ def test_title_first_pass_lists_title_holders_first(many_pages, settings, monkey
 
 @on_sqlite
 def test_title_first_pass_is_not_used_for_few_title_holders(many_pages, settings, monkeypatch):
+    from search.backends import sqlite
+
     monkeypatch.setattr(sqlite, "FIRST_PASS_ABOVE", 5)
     calls = _spy(monkeypatch, sqlite.FastRankingMixin, "_title_first")
     # 其他事项 is in no title: the first pass finds nothing and every match is ranked.
