@@ -49,8 +49,8 @@ class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
         return super().start()
 
     def finish(self):
-        super().finish()
         connection = self.index.write_connection
+        postgres_writes.refresh_title_norms(connection)
         if getattr(self, "rum_deferred", False):
             rum.create_indexes(connection)
             rum.forget()
