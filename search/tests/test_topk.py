@@ -5,6 +5,8 @@ settings turned off). With the RUM extension and the setting on, the migration m
 created the RUM indexes; CI runs PostgreSQL twice, with GONGKAI_SEARCH_RUM=1 and =0.
 """
 
+import os
+
 import pytest
 from django.db import connection
 
@@ -64,6 +66,8 @@ def _rum_extension_installable():
 @on_postgres
 def test_rum_indexes_exist_exactly_when_the_extension_and_setting_allow(settings):
     rum.forget()
+    if os.environ.get("GONGKAI_REQUIRE_RUM") and settings.SEARCH_RUM:
+        assert _rum_extension_installable(), "CI 需要 postgresql-15-rum（.ci/system-packages）"
     expected = bool(settings.SEARCH_RUM) and _rum_extension_installable()
     assert rum.available(connection) is expected
     settings.SEARCH_RUM = False
