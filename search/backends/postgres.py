@@ -43,17 +43,14 @@ class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
 
     def start(self):
         connection = self.index.write_connection
-        self.rum_deferred = rum.available(connection)
-        if self.rum_deferred:
+        if rum.available(connection):
             rum.drop_indexes(connection)
         return super().start()
 
     def finish(self):
-        super().finish()
         connection = self.index.write_connection
-        if getattr(self, "rum_deferred", False):
-            rum.create_indexes(connection)
-            rum.forget()
+        postgres_writes.refresh_title_norms(connection)
+        rum.restore(connection)
         postgres_writes.merge_pending_entries(connection)
 
 

@@ -57,6 +57,19 @@ def create_indexes(connection):
             )
 
 
+def restore(connection):
+    """After a rebuild: the RUM indexes again whenever the extension is installed and wanted
+    (also when an earlier rebuild stopped between dropping and building them)."""
+    if connection.vendor != "postgresql" or not wanted():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_extension WHERE extname = 'rum'")
+        installed = cursor.fetchone()[0] == 1
+    if installed:
+        create_indexes(connection)
+    forget()
+
+
 def drop_indexes(connection):
     with connection.cursor() as cursor:
         for name in INDEXES:

@@ -82,3 +82,20 @@ def test_deleting_a_page_removes_it_from_the_index(chinese_backend):
     news[1].delete()
     assert not get_engine().search(SearchRequest(q="志愿服务")).hits
     assert not IndexEntry.objects.filter(object_id=str(news[1].pk)).exists()
+
+
+def test_a_rebuild_in_batches_ends_with_the_norms_wagtail_sets(chinese_backend):
+    news, _policies = _pages()
+    backend = get_search_backend()
+    index = backend.get_index_for_model(NewsArticlePage)
+    rebuilder = backend.rebuilder_class(index)
+    target = rebuilder.start()
+    target.add_items(NewsArticlePage, news[:1])  # the first batch's average is not the last's
+    target.add_items(NewsArticlePage, news[1:])
+    rebuilder.finish()
+    stored = dict(IndexEntry.objects.values_list("object_id", "title_norm"))
+    index._refresh_title_norms(full=True)
+    assert dict(IndexEntry.objects.values_list("object_id", "title_norm")) == stored
+    assert len(set(stored.values())) == len(stored) == 4  # three news pages, one policy
+    titles = {hit.title for hit in get_engine().search(SearchRequest(q="社区发展")).hits}
+    assert titles and titles <= {page.title for page in news}
