@@ -11,10 +11,12 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 
+from .attached import attachment_fields, form_document_ids
 from .gate import check_fields
 from .text import text_fields, value_text
 
 GATED_ACTIONS = ("action-publish", "action-submit")
+ATTACHED_HINT = "请改正附件后重新上传，或由审核员在页面顶部“发布前检查”中填写理由放行。"
 OVERRIDE_HINT = "确需保留的，请先保存草稿，再由审核员在页面顶部“发布前检查”中填写理由放行。"
 
 
@@ -34,12 +36,18 @@ class QualityGateMixin:
                 text = value_text(cleaned[name])
                 if text:
                     fields[name] = text
-        found = check_fields(fields, self.instance.pk)
+        attached = attachment_fields(form_document_ids(self))
+        found = check_fields({**fields, **attached}, self.instance.pk)
         warnings = []
         for name, findings in found.items():
             blocking = [f.message for f in findings if f.blocking]
             warnings += [f.message for f in findings if not f.blocking]
-            if blocking:
+            if blocking and name in attached:
+                # an attachment is not a field of the form: the finding names it at the top
+                self.add_error(
+                    None, f"发布前检查未通过：{name}中{'；'.join(blocking)}。{ATTACHED_HINT}"
+                )
+            elif blocking:
                 self._block(name, blocking)
         self.quality_warnings = warnings
         return cleaned

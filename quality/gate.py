@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 
+from .attached import page_attachment_fields
 from .checks import Lists, check
 from .models import Confusion, Correction, Override, ProhibitedWord
 from .text import page_text
@@ -56,7 +57,8 @@ def all_overrides():
 
 def page_findings(page, lists=None, skipped=None):
     """The findings of a page's text as it stands (all fields together), overrides applied."""
-    by_field = check_fields(page_text(page), page.pk, lists, skipped)
+    fields = {**page_text(page), **page_attachment_fields(page)}
+    by_field = check_fields(fields, page.pk, lists, skipped)
     seen, findings = set(), []
     for items in by_field.values():
         for finding in items:

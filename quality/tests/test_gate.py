@@ -198,3 +198,31 @@ def test_site_managers_keep_the_lists_in_chinese(admin_client):
     from quality.gate import current_lists
 
     assert [f.kind for f in check("含有测试禁用词", current_lists())] == ["禁用词"]
+
+
+def test_a_wrong_name_inside_a_linked_attachment_stops_the_submission(client, people, draft):
+    from attachments.samples import docx_bytes
+    from attachments.tests.helpers import document
+
+    attached = document(
+        "换届公告.docx", docx_bytes(["根据中华人民共合国村民委员会组织法"]), title="换届公告"
+    )
+    clean = document("议程.docx", docx_bytes(["会议议程"]), title="会议议程")
+    assert client.login(username="editor", password=PASSWORD)
+    link = f'<a linktype="document" id="{clean.pk}">会议议程</a>'
+    submit(client, draft, f"见附件{link}。")
+    assert submitted(draft)  # an attachment without findings stops nothing
+
+    other = NewsArticlePage(title="换届公告", slug="gonggao", date=datetime.date(2021, 11, 22))
+    draft.get_parent().add_child(instance=other)
+    link = f'<a linktype="document" id="{attached.pk}">换届公告</a>'
+    response = submit(client, other, f"见附件{link}。", title="换届公告")
+    shown = response.content.decode()
+    assert "附件《换届公告》中严重表述错误：“中华人民共合国”应为“中华人民共和国”" in shown
+    assert not submitted(other)
+    # the page check and 网站自查 read the attachment of a page once it is published
+    submit(client, other, f"见附件{link}。", title="换届公告", action=None)  # a draft is kept
+    other.refresh_from_db()
+    other.get_latest_revision().publish(user=people[1])
+    findings = [f.message for f in run_inspection(Site.objects.get(is_default_site=True))]
+    assert any("中华人民共合国" in m for m in findings)
