@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-from django_otp.oath import totp
+from django_otp.oath import hotp
 
 from bench.web import servers
 
@@ -299,7 +299,29 @@ class Client:
         return self.request("POST", html.unescape(action.group(1)), form=code, headers=headers)
 
 
+# The time step each authenticator's code was last given for: the site takes a code once, and
+# one step ahead of the clock, so a second login within 30 s types the next step's code.
+_USED_STEPS = {}
+
+
+def _key(secret):
+    return base64.b32decode(secret + "=" * (-len(secret) % 8))
+
+
+def codes_around(secret):
+    """The codes of the steps before, at and after the clock (what the site may accept)."""
+    now = int(time.time()) // 30
+    return [f"{hotp(_key(secret), step, digits=6):06d}" for step in (now - 1, now, now + 1)]
+
+
 def current_code(secret):
-    """The 6-digit TOTP code of a base32 secret now (RFC 6238, 30 s steps)."""
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    return f"{totp(key, step=30, digits=6):06d}"
+    """A 6-digit TOTP code of a base32 secret the site has not taken yet (RFC 6238, 30 s)."""
+    key = _key(secret)
+    while True:
+        now = int(time.time()) // 30
+        step = max(now, _USED_STEPS.get(secret, -1) + 1)
+        if step <= now + 1:
+            break
+        time.sleep(1)
+    _USED_STEPS[secret] = step
+    return f"{hotp(key, step, digits=6):06d}"
