@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= gongkai.settings.dev
 export DEBUG ?= 0
 export GONGKAI_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: demo test install install-dev migrate demo-content serve lint format lock audit check clean cache backup
+.PHONY: demo test system-packages install install-dev migrate demo-content serve lint format lock audit check clean cache backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,17 +67,19 @@ $(BROWSER_NPM): tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Serial by default: with pytest-xdist workers (`make test PYTEST_WORKERS=2`) the browser tests'
-# live server flushes the database under other files' tests; pytest-django orders transactional
-# tests last only in a serial run. --dist loadfile keeps each file on one worker.
-PYTEST_WORKERS ?= 0
-PYTEST_XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
+# pytest-xdist workers, one per core by default (`make test PYTEST_WORKERS=0` runs serially).
+# --dist loadgroup keeps a test class or module on one worker and every recipe test on one worker
+# (they share one served site); tests/baseline.py puts the migrated rows back after a
+# transactional test's flush, so any test may follow one on a worker.
+PYTEST_WORKERS ?= auto
+PYTEST_XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup)
 
-test: install-dev $(BROWSER_NPM)
-	@missing="$$(.ci/system-packages)"; [ -z "$$missing" ] || { \
-	  echo "make test: missing Debian packages:$$missing"; \
-	  echo "  the browser/recipe tests that need them are skipped (CI fails instead);"; \
-	  echo "  install them with: sudo apt-get install$$missing"; }
+# The Debian packages the tests need (chromium, npm, nginx, the RUM extension, a Chinese font),
+# installed when this user may (root, or sudo without a password); otherwise named.
+system-packages:
+	@.ci/install-system-packages
+
+test: install-dev system-packages $(BROWSER_NPM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python manage.py check

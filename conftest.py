@@ -2,6 +2,9 @@
 
 import pytest
 
+# With pytest-xdist workers, the migrated rows come back after a transactional test's flush.
+pytest_plugins = ["tests.baseline"]
+
 
 @pytest.fixture(autouse=True)
 def _forget_cached_site_addresses():

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from importing.pages import lookup
+from tests.moduledb import module_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "home" / "demo" / "seeds.jsonl"
@@ -23,10 +24,17 @@ BOILERPLATE = ("免责声明", "猜你喜欢", "欢迎访问", "传真", "版权
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def imported_demo(django_db_setup, django_db_blocker):
+    """The demo imported once for the module (tests.moduledb); each test's changes roll back."""
+    with module_rows(django_db_blocker):
+        call_command("import_content", *map(str, DEMO_FILES))
+        yield [json.loads(line) for line in SEEDS.read_text(encoding="utf-8").splitlines() if line]
+
+
 @pytest.fixture
-def demo():
-    call_command("import_content", *map(str, DEMO_FILES))
-    return [json.loads(line) for line in SEEDS.read_text(encoding="utf-8").splitlines() if line]
+def demo(imported_demo, db):
+    return imported_demo
 
 
 def test_seed_files_yield_every_piece():

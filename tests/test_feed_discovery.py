@@ -4,14 +4,23 @@ import pytest
 from django.core.management import call_command
 
 from importing.pages import lookup
+from tests.moduledb import module_rows
 from tests.test_demo_content import DEMO_FILES
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def imported_demo(django_db_setup, django_db_blocker):
+    """The demo imported once for the module (tests.moduledb); each test's changes roll back."""
+    with module_rows(django_db_blocker):
+        call_command("import_content", *map(str, DEMO_FILES))
+        yield
+
+
 @pytest.fixture
-def demo():
-    call_command("import_content", *map(str, DEMO_FILES))
+def demo(imported_demo, db):
+    return None
 
 
 def alternate_links(client, url):

@@ -28,6 +28,7 @@ from policies.tests.factories import (
     package_page,
     policy_page,
 )
+from tests.moduledb import module_rows
 
 pytestmark = pytest.mark.django_db
 N = 3
@@ -273,17 +274,24 @@ def test_disclosure_page(client, disclosure_tree):
 CEILINGS = {"library": 10, "library filtered": 16, "library page 2": 12, "home": 7, "policy": 20}
 
 
+@pytest.fixture(scope="module")
+def module_site(django_db_setup, django_db_blocker):
+    """Built once for the ceilings below (tests.moduledb); each test's changes roll back."""
+    with module_rows(django_db_blocker):
+        authority, topic = IssuingAuthorityFactory(), TopicFactory()
+        policies = [policy_page(topics=[topic], authorities=[authority]) for _ in range(25)]
+        for _ in range(3):
+            news_article()
+            case_study()
+            photo_feature(photos=2)
+        interpretation_page(policies[0])
+        package_page(policies[:3])
+        yield {"policy": policies[0], "topic": topic, "authority": authority}
+
+
 @pytest.fixture
-def filled_site():
-    authority, topic = IssuingAuthorityFactory(), TopicFactory()
-    policies = [policy_page(topics=[topic], authorities=[authority]) for _ in range(25)]
-    for _ in range(3):
-        news_article()
-        case_study()
-        photo_feature(photos=2)
-    interpretation_page(policies[0])
-    package_page(policies[:3])
-    return {"policy": policies[0], "topic": topic, "authority": authority}
+def filled_site(module_site, db):
+    return module_site
 
 
 def _ceiling_urls(site):
