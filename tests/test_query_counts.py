@@ -270,7 +270,9 @@ def test_disclosure_page(client, disclosure_tree):
 
 # Ceilings for the pages of issue 17 item 3 (fragment caches and facets warm, as a reader
 # after the first one sees them); a new query on these pages has to raise them knowingly.
-CEILINGS = {"library": 10, "library filtered": 16, "library page 2": 12, "home": 7, "policy": 20}
+# Issue 32 item 4 lowered them (from 10, 16, 12, 7, 20): the head's meta tags are a fragment,
+# the menu is kept under the publish generation, the site root paths are read once a request.
+CEILINGS = {"library": 7, "library filtered": 13, "library page 2": 9, "home": 5, "policy": 10}
 
 
 @pytest.fixture
