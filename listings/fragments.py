@@ -1,7 +1,7 @@
 """What a cached fragment of a rendered page is keyed on, besides the page's own revision.
 
 * ``generation()``: a counter in the shared cache that changes whenever a page is published,
-  unpublished, moved, deleted or saved whole, a view restriction changes, an image, a
+  unpublished, moved, deleted or saved whole, a view restriction or a Site changes, an image, a
   document, a taxonomy term or the site identity is saved; fragments that show other pages
   (a policy's relations, packages, interpretations and JSON-LD, the home page, the library)
   key on it. When the cache loses the counter it starts again from the clock, never from a
@@ -57,15 +57,17 @@ def fragment_revision(page):
     return own if own is not None else getattr(page, "live_revision_id", None)
 
 
-def request_stamp(request):
+def request_stamp(request, keep=True):
     """The code version, publish generation and today's date, read once per request; a
     preview's stamp differs from every published page's (``{% cache %}`` with 0 seconds still
-    reads the cache)."""
+    reads the cache). ``keep=False`` reads it without keeping it for the rest of the request
+    (before the view runs: the first page a site serves creates its identity row, a new
+    generation)."""
     cached = getattr(request, "_fragment_stamp", None)
     if cached is None:
         preview = ".preview" if getattr(request, "is_preview", False) else ""
         cached = f"{code_version()}.{generation()}.{timezone.localdate():%Y%m%d}{preview}"
-        if request is not None:
+        if request is not None and keep:
             request._fragment_stamp = cached
     return cached
 
@@ -101,7 +103,7 @@ def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(bump, dispatch_uid="fragments_published")
@@ -109,7 +111,8 @@ def connect():
     post_page_move.connect(bump, dispatch_uid="fragments_moved")
     post_delete.connect(_deleted, dispatch_uid="fragments_deleted")
     post_save.connect(_saved, dispatch_uid="fragments_page_saved")
-    watched = (PageViewRestriction, get_image_model(), get_document_model())
+    # Sites too: listings.routes keeps the Site a host leads to under the generation.
+    watched = (PageViewRestriction, Site, get_image_model(), get_document_model())
     for model in (*watched, *_taxonomy_models()):
         post_save.connect(bump, sender=model, dispatch_uid=f"fragments_saved_{model.__name__}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"fragments_gone_{model.__name__}")

@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Hands Wagtail's serve view the Site and page it found for the same host and path before,
+    # under the publish generation (one query instead of one or two per level of the tree).
+    "listings.routes.KeptRoutesMiddleware",
 ]
 
 # Who must give a second factor (TOTP) after the password to use the admin: "all", nobody
