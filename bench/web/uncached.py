@@ -49,7 +49,7 @@ def start_checkout(env, port, work, checkout):
 
 
 def urls(paths, app, suffix=""):
-    named = ("home", "policy", "listing", "filter", "page 2")
+    named = ("home", "policy", "listing", "filter", "page 2", "search")
     return [(name + suffix, app + quote(paths[name], safe="/?=&")) for name in named]
 
 
