@@ -57,17 +57,15 @@ def fragment_revision(page):
     return own if own is not None else getattr(page, "live_revision_id", None)
 
 
-def request_stamp(request, keep=True):
+def request_stamp(request):
     """The code version, publish generation and today's date, read once per request; a
     preview's stamp differs from every published page's (``{% cache %}`` with 0 seconds still
-    reads the cache). ``keep=False`` reads it without keeping it for the rest of the request
-    (before the view runs: the first page a site serves creates its identity row, a new
-    generation)."""
+    reads the cache)."""
     cached = getattr(request, "_fragment_stamp", None)
     if cached is None:
         preview = ".preview" if getattr(request, "is_preview", False) else ""
         cached = f"{code_version()}.{generation()}.{timezone.localdate():%Y%m%d}{preview}"
-        if request is not None and keep:
+        if request is not None:
             request._fragment_stamp = cached
     return cached
 
@@ -111,7 +109,7 @@ def connect():
     post_page_move.connect(bump, dispatch_uid="fragments_moved")
     post_delete.connect(_deleted, dispatch_uid="fragments_deleted")
     post_save.connect(_saved, dispatch_uid="fragments_page_saved")
-    # Sites too: listings.routes keeps the Site a host leads to under the generation.
+    # Sites too: fragments (the head's canonical link, JSON-LD) hold full addresses.
     watched = (PageViewRestriction, Site, get_image_model(), get_document_model())
     for model in (*watched, *_taxonomy_models()):
         post_save.connect(bump, sender=model, dispatch_uid=f"fragments_saved_{model.__name__}")

@@ -1,31 +1,29 @@
 """Wagtail's page routing, kept per process under the fragment stamp.
 
-To serve a path, Wagtail finds the Site for the host (a query), then walks the page tree from
-the site's root page: per level, a query for the child with the next slug and one for its
-specific type (five queries for a policy). What it finds depends only on the sites and the
-tree (slugs, live, moves, deletions), and every change of those starts a new publish
-generation (``listings.fragments``). So this middleware keeps, per process and under the
-request's stamp (code version, generation, day), the Site a host led to and the page a path
-led to, and hands them to Wagtail's serve view where Wagtail keeps its own per-request results
-(``request._wagtail_site``, ``request._wagtail_route_for_request``): the page is then one
-query, and its own ``route`` gets the rest of the path (a routable page's sub-route). Kept
-only when every page above it on the way routes as Wagtail's ``Page.route`` does (or tries
-its own sub-routes first, as a routable page does); never with localized trees.
+To serve a path, Wagtail walks the page tree from the site's root page: per level, a query for
+the child with the next slug and one for its specific type (four queries for a policy). Where
+a path leads depends only on the tree (slugs, live, moves, deletions) and the sites, and every
+change of those starts a new publish generation (``listings.fragments``). So this middleware
+keeps, per process and under the request's stamp (code version, generation, day), the page a
+path led to on a site, and hands it to Wagtail's serve view where Wagtail keeps its own
+per-request result (``request._wagtail_route_for_request``): the page is then one query, and
+its own ``route`` gets the rest of the path (a routable page's sub-route). Kept only when every
+page above it on the way routes as Wagtail's ``Page.route`` does (or tries its own sub-routes
+first, as a routable page does); never with localized trees.
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
-from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from editorial.memo import MISSING, Memo
 from listings.fragments import request_stamp
+from siteidentity.models import SiteIdentity
 
 KEPT_SECONDS = 3600
-SITES = Memo(size=64)
 ROUTES = Memo(size=2048)
 
 
@@ -45,10 +43,12 @@ class KeptRoutesMiddleware:
             return None
         if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
             return None
-        stamp = request_stamp(request, keep=False)
-        site = _site(request, stamp)
+        site = Site.find_for_request(request)
         if site is None:
             return None
+        # Created on first use, the site identity starts a new generation: before the stamp.
+        SiteIdentity.for_request(request)
+        stamp = request_stamp(request)
         key = (stamp, site.pk, site.root_page_id, request.path_info)
         kept = ROUTES.get(key)
         if kept is MISSING:
@@ -63,20 +63,6 @@ class KeptRoutesMiddleware:
                 except Http404:
                     request._wagtail_route_for_request = None
         return None
-
-
-def _site(request, stamp):
-    """The Site Wagtail finds for this host and port (kept under the stamp)."""
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    key = (stamp, split_domain_port(request._get_raw_host())[0], request.get_port())
-    site = SITES.get(key)
-    if site is MISSING:
-        site = Site.find_for_request(request)
-        SITES.set(key, site, KEPT_SECONDS)
-    else:
-        request._wagtail_site = site
-    return site
 
 
 def _remember(request, key):
