@@ -1,7 +1,7 @@
 """What a cached fragment of a rendered page is keyed on, besides the page's own revision.
 
 * ``generation()``: a counter in the shared cache that changes whenever a page is published,
-  unpublished, moved, deleted or saved whole, a view restriction changes, an image, a
+  unpublished, moved, deleted or saved whole, a view restriction or a Site changes, an image, a
   document, a taxonomy term or the site identity is saved; fragments that show other pages
   (a policy's relations, packages, interpretations and JSON-LD, the home page, the library)
   key on it. When the cache loses the counter it starts again from the clock, never from a
@@ -101,7 +101,7 @@ def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(bump, dispatch_uid="fragments_published")
@@ -109,7 +109,8 @@ def connect():
     post_page_move.connect(bump, dispatch_uid="fragments_moved")
     post_delete.connect(_deleted, dispatch_uid="fragments_deleted")
     post_save.connect(_saved, dispatch_uid="fragments_page_saved")
-    watched = (PageViewRestriction, get_image_model(), get_document_model())
+    # Sites too: fragments (the head's canonical link, JSON-LD) hold full addresses.
+    watched = (PageViewRestriction, Site, get_image_model(), get_document_model())
     for model in (*watched, *_taxonomy_models()):
         post_save.connect(bump, sender=model, dispatch_uid=f"fragments_saved_{model.__name__}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"fragments_gone_{model.__name__}")

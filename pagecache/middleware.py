@@ -16,20 +16,31 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")  # nginx's mime.types gives each its X
 UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
 
 
-def configured_hosts():
+def configured_hosts(request=None):
     """host[:port] pairs the site is configured for: GONGKAI_BASE_URL and each Wagtail Site
     (Wagtail's cached root paths; a Site whose name is not allowed is rendered on the first
     allowed host, renderer._site_host). Default ports are left out, as browsers send them."""
-    from wagtail.models import Site
-
     hosts = {_bare(urlsplit(settings.GONGKAI_BASE_URL).netloc)}
-    for root in Site.get_site_root_paths():
+    for root in _site_root_paths(request):
         netloc = urlsplit(root.root_url).netloc
         hosts.add(_bare(netloc))
         if not validate_host(urlsplit(root.root_url).hostname or "", settings.ALLOWED_HOSTS):
             named = [h for h in settings.ALLOWED_HOSTS if h and h[0] != "." and h != "*"]
             hosts.update(_bare(h) for h in named[:1])
     return hosts
+
+
+def _site_root_paths(request):
+    """Wagtail's site root paths, read from the cache once per request and kept where Wagtail's
+    own page links look for them."""
+    from wagtail.models import Site
+
+    if request is None:
+        return Site.get_site_root_paths()
+    kept = getattr(request, "_wagtail_cached_site_root_paths", None)
+    if kept is None:
+        kept = request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return kept
 
 
 def _bare(host):
@@ -40,10 +51,14 @@ def _bare(host):
 def _configured_host(request):
     """Only a request on a configured host:port is stored for every reader: the page may
     carry the address it was asked on (``Host: 127.0.0.1:6666``)."""
-    try:
-        return _bare(request.get_host()) in configured_hosts()
-    except DisallowedHost:
-        return False
+    known = getattr(request, "_pagecache_configured_host", None)
+    if known is None:
+        try:
+            known = _bare(request.get_host()) in configured_hosts(request)
+        except DisallowedHost:
+            known = False
+        request._pagecache_configured_host = known
+    return known
 
 
 def _eligible_request(request):

@@ -118,20 +118,32 @@ def sections(page):
     return []
 
 
-def attachments(page):
-    """[{"title", "url", "text"}] of the readable public documents the page links."""
+def attachments(page, linked=None):
+    """[{"title", "url", "text"}] of the readable public documents the page links;
+    ``linked``: ``attachments_by_page()`` of several pages read at once, this one among them."""
     try:
-        found = attachments_by_page([page.pk]).get(page.pk, [])
+        found = (linked if linked is not None else attachments_by_page([page.pk])).get(page.pk, [])
     except Exception:  # attachments must never break search
         logger.exception("search attachments of page %s failed", page.pk)
         return []
     return [{"title": a.title, "url": a.url, "text": a.text[:INDEXED_CHARS]} for a in found]
 
 
-def record(page, full=True):
+def linked_attachments(page_ids):
+    """``attachments_by_page()`` of a batch of result pages in one go (None when that fails:
+    each page then reads its own, and attachments never break search)."""
+    try:
+        return attachments_by_page(page_ids)
+    except Exception:
+        logger.exception("search attachments of pages %s failed", page_ids)
+        return None
+
+
+def record(page, full=True, linked=None):
     """A flat dict describing a specific page (used by Elasticsearch and the result list).
 
     ``full=False`` leaves out the text (body, sections): enough for facets and sorting.
+    ``linked``: the attachments of a batch of pages, read at once (``attachments_by_page``).
     """
     model = page.specific_class or type(page)
     date = page_date(page)
@@ -149,6 +161,6 @@ def record(page, full=True):
         "status": status(page) if full else "",
         "body": body_text(page) if full else None,
         "sections": sections(page) if full else None,
-        "attachments": attachments(page) if full else None,
+        "attachments": attachments(page, linked) if full else None,
         "page": page,
     }

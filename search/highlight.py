@@ -17,6 +17,12 @@ def _match_view(display):
     folded = to_simplified(display)
     if len(folded) != len(display):
         folded = "".join(to_simplified(ch)[:1] or ch for ch in display)
+    lowered = folded.lower()
+    if len(lowered) == len(display):  # as the loop below, in two comprehensions
+        if not _SKIP.intersection(display):
+            return lowered, range(len(display))  # nothing skipped: each character in place
+        positions = [index for index, ch in enumerate(display) if ch not in _SKIP]
+        return "".join([lowered[index] for index in positions]), positions
     chars, positions = [], []
     for index, ch in enumerate(folded.lower()):
         if display[index] in _SKIP:

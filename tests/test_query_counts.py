@@ -271,7 +271,17 @@ def test_disclosure_page(client, disclosure_tree):
 
 # Ceilings for the pages of issue 17 item 3 (fragment caches and facets warm, as a reader
 # after the first one sees them); a new query on these pages has to raise them knowingly.
-CEILINGS = {"library": 10, "library filtered": 16, "library page 2": 12, "home": 7, "policy": 20}
+# Issue 32 item 4 lowered them (from 10, 16, 12, 7, 20): the head's meta tags are a fragment,
+# the menu and Wagtail's route are kept under the publish generation (listings.routes), the
+# site root paths are read once a request, a search reads its hits' attachments at once.
+CEILINGS = {
+    "library": 5,
+    "library filtered": 11,
+    "library page 2": 7,
+    "home": 5,
+    "policy": 6,
+    "search": 22,
+}
 
 
 @pytest.fixture(scope="module")
@@ -303,6 +313,7 @@ def _ceiling_urls(site):
         "library page 2": f"{library}?page=2",
         "home": "/",
         "policy": site["policy"].url,
+        "search": "/search/?q=政策",
     }
 
 

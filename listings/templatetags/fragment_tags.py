@@ -2,10 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.template import TemplateSyntaxError
 from django.templatetags.cache import CacheNode
 
-from listings.fragments import cacheable, request_stamp
+from editorial.memo import MISSING, Memo
+from listings.fragments import cacheable, fragment_revision, request_stamp
 
 register = template.Library()
 
@@ -26,14 +29,37 @@ def fragment_stamp(context):
     return request_stamp(context.get("request"))
 
 
+@register.simple_tag
+def page_revision(page):
+    """What a fragment of ``page`` keys on for the page's own content (its live revision)."""
+    return fragment_revision(page)
+
+
+# Every fragment key names the code version and publish generation (fragment_stamp) and the
+# page's revision, so a process may keep what it read from the shared cache (editorial.memo).
+KEPT = Memo(size=256)
+
+
 class FragmentNode(CacheNode):
     """Django's ``{% cache %}``, except that 0 seconds renders without touching the cache
-    (``{% cache 0 … %}`` still reads it and writes an expired entry each time)."""
+    (``{% cache 0 … %}`` still reads it and writes an expired entry each time), and that each
+    process keeps the fragments it has read or rendered (KEPT) in front of the shared cache."""
 
     def render(self, context):
-        if not self.expire_time_var.resolve(context):
+        seconds = self.expire_time_var.resolve(context)
+        if not seconds:
             return self.nodelist.render(context)
-        return super().render(context)
+        vary_on = [var.resolve(context) for var in self.vary_on]
+        key = make_template_fragment_key(self.fragment_name, vary_on)
+        value = KEPT.get(key)
+        if value is MISSING:
+            shared = caches["default"]
+            value = shared.get(key)
+            if value is None:
+                value = self.nodelist.render(context)
+                shared.set(key, value, int(seconds))
+            KEPT.set(key, value, int(seconds))
+        return value
 
 
 @register.tag("fragment")

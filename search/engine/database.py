@@ -153,9 +153,11 @@ class DatabaseEngine:
         selected = results.sort_records(results.apply_filters(recs, filters), req.sort)
         resp.count = len(selected)
         start = (req.page - 1) * req.per_page
+        page_recs = selected[start : start + req.per_page]
+        linked = extract.linked_attachments([rec["page"].pk for rec in page_recs])
         shown = [
-            {**extract.record(rec["page"]), "coverage": rec["coverage"]}
-            for rec in selected[start : start + req.per_page]
+            {**extract.record(rec["page"], linked=linked), "coverage": rec["coverage"]}
+            for rec in page_recs
         ]
         resp.hits = [results.make_hit(rec, plan) for rec in shown]
         resp.match = results.match_kind(selected)
