@@ -22,6 +22,9 @@ RUM_DEPTH = 200
 
 
 class ChinesePostgresIndex(base.PostgresIndex):
+    # A full rebuild in progress (postgres_writes.Bulk), set by the rebuilders.
+    bulk = None
+
     def add_items(self, model, objs):
         if model.get_search_fields():
             postgres_writes.write(self, model, objs, get_analyzer().index_text)
@@ -45,19 +48,47 @@ class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
         connection = self.index.write_connection
         if rum.available(connection):
             rum.drop_indexes(connection)
-        return super().start()
+        index = super().start()
+        self.index.bulk = postgres_writes.Bulk(connection)
+        return index
 
     def finish(self):
         connection = self.index.write_connection
+        self.index.bulk = None
         postgres_writes.refresh_title_norms(connection)
         rum.restore(connection)
         postgres_writes.merge_pending_entries(connection)
 
 
 class ChinesePostgresAtomicRebuilder(base.PostgresSearchAtomicRebuilder):
+    """The default rebuild (Wagtail's ATOMIC_REBUILD): one transaction, so searches see the old
+    index until it commits. The RUM indexes are dropped before the transaction opens (dropping
+    them inside it would lock the table against searches for the whole rebuild; meanwhile
+    searches use the GIN indexes) and built again after it commits. The closing title-norm
+    refresh writes only the rows whose norm changes (Wagtail's rewrites every row: a new
+    version of each and new entries in every index)."""
+
+    def start(self):
+        connection = self.index.write_connection
+        # Inside a caller's transaction (tests) the indexes stay: building them there would
+        # lock the table until the caller commits.
+        self.deferred = not connection.in_atomic_block
+        if self.deferred and rum.available(connection):
+            rum.drop_indexes(connection)
+        index = super().start()
+        self.index.bulk = postgres_writes.Bulk(connection)
+        return index
+
     def finish(self):
-        super().finish()
-        postgres_writes.merge_pending_entries(self.index.write_connection)
+        connection = self.index.write_connection
+        self.index.bulk = None
+        if not connection.needs_rollback:
+            postgres_writes.refresh_title_norms(connection)
+        self.transaction.__exit__(None, None, None)
+        self.transaction_opened = False
+        if self.deferred:
+            rum.restore(connection)
+        postgres_writes.merge_pending_entries(connection)
 
 
 class ChinesePostgresQueryCompiler(base.PostgresSearchQueryCompiler):

@@ -44,6 +44,9 @@ class WeightedBM25(Func):
 
 
 class ChineseSQLiteIndex(base.SQLiteIndex):
+    # A full rebuild in progress (sqlite_writes.Bulk), set by the atomic rebuilder.
+    bulk = None
+
     def add_items(self, model, objs):
         if model.get_search_fields():
             sqlite_writes.write(self, model, objs, get_analyzer().index_text)
@@ -67,13 +70,27 @@ def _optimize(index):
 
 class ChineseSQLiteRebuilder(base.SQLiteSearchRebuilder):
     def finish(self):
-        super().finish()
+        sqlite_writes.refresh_title_norms(self.index.write_connection)
         _optimize(self.index)
 
 
 class ChineseSQLiteAtomicRebuilder(base.SQLiteSearchAtomicRebuilder):
+    """The default rebuild (Wagtail's ATOMIC_REBUILD): one transaction, inside which the
+    full-text rows are written in one statement at the end (``sqlite_writes.Bulk``)."""
+
+    def start(self):
+        index = super().start()
+        self.index.bulk = sqlite_writes.Bulk(self.index.write_connection)
+        return index
+
     def finish(self):
-        super().finish()
+        bulk, self.index.bulk = getattr(self.index, "bulk", None), None
+        connection = self.index.write_connection
+        if bulk is not None and not connection.needs_rollback:
+            bulk.finish()
+            sqlite_writes.refresh_title_norms(connection)
+        self.transaction.__exit__(None, None, None)
+        self.transaction_opened = False
         _optimize(self.index)
 
 
