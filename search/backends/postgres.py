@@ -9,7 +9,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
-from . import frequencies, postgres_writes, render, rum
+from . import frequencies, indexing, postgres_writes, render, rum
 from .entries import IndexEntryReads
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
@@ -27,8 +27,20 @@ class ChinesePostgresIndex(base.PostgresIndex):
 
     def add_items(self, model, objs):
         if model.get_search_fields():
-            postgres_writes.write(self, model, objs, get_analyzer().index_text)
+            parallel = indexing.parallel_for(self.bulk, objs)
+            if parallel is None:
+                postgres_writes.write(self, model, objs, get_analyzer().index_text)
+            else:
+                ready = parallel.submit(model, objs)
+                if ready:
+                    postgres_writes.write_analysed(self, *ready)
         frequencies.forget()
+
+    def finish_bulk(self):
+        """The end of a rebuild's writes: the batch still with the workers written."""
+        indexing.close_parallel(
+            self.bulk, lambda *ready: postgres_writes.write_analysed(self, *ready)
+        )
 
     def delete_item(self, item):
         super().delete_item(item)
@@ -37,6 +49,17 @@ class ChinesePostgresIndex(base.PostgresIndex):
     def reset(self):
         super().reset()
         frequencies.forget()
+
+
+def _finish_bulk(index, connection):
+    bulk = index.bulk
+    try:
+        if bulk is not None and not connection.needs_rollback:
+            index.finish_bulk()
+    finally:
+        if bulk is not None and bulk.parallel is not None:
+            bulk.parallel.close()
+        index.bulk = None
 
 
 class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
@@ -54,7 +77,7 @@ class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
 
     def finish(self):
         connection = self.index.write_connection
-        self.index.bulk = None
+        _finish_bulk(self.index, connection)
         postgres_writes.refresh_title_norms(connection)
         rum.restore(connection)
         postgres_writes.merge_pending_entries(connection)
@@ -81,7 +104,7 @@ class ChinesePostgresAtomicRebuilder(base.PostgresSearchAtomicRebuilder):
 
     def finish(self):
         connection = self.index.write_connection
-        self.index.bulk = None
+        _finish_bulk(self.index, connection)
         if not connection.needs_rollback:
             postgres_writes.refresh_title_norms(connection)
         self.transaction.__exit__(None, None, None)

@@ -104,6 +104,7 @@ class Bulk:
     """A full rebuild in progress: the sum and count of the non-empty titles' lexeme counts."""
 
     def __init__(self, connection):
+        self.parallel = None  # indexing.ParallelAnalysis, when the rebuild uses workers
         table = base.IndexEntry._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
@@ -168,7 +169,11 @@ def _insert(table, rows_sql):
 
 def write(index, model, objs, analyze):
     """Store analysed objs of model in the PostgreSQL index (insert or update)."""
-    analysed = analysed_objects(objs, analyze)
+    write_analysed(index, model, analysed_objects(objs, analyze))
+
+
+def write_analysed(index, model, analysed):
+    """Store {object id: [(field, analysed text)]} of model (see ``indexing``)."""
     if not analysed:
         return
     connection = index.write_connection

@@ -9,7 +9,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
-from . import frequencies, render, sqlite_writes
+from . import frequencies, indexing, render, sqlite_writes
 from .entries import IndexEntryReads
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
@@ -49,8 +49,20 @@ class ChineseSQLiteIndex(base.SQLiteIndex):
 
     def add_items(self, model, objs):
         if model.get_search_fields():
-            sqlite_writes.write(self, model, objs, get_analyzer().index_text)
+            parallel = indexing.parallel_for(self.bulk, objs)
+            if parallel is None:
+                sqlite_writes.write(self, model, objs, get_analyzer().index_text)
+            else:
+                ready = parallel.submit(model, objs)
+                if ready:
+                    sqlite_writes.write_analysed(self, *ready)
         frequencies.forget()
+
+    def finish_bulk(self):
+        """The end of a rebuild's writes: the batch still with the workers written."""
+        indexing.close_parallel(
+            self.bulk, lambda *ready: sqlite_writes.write_analysed(self, *ready)
+        )
 
     def delete_item(self, item):
         super().delete_item(item)
@@ -84,11 +96,16 @@ class ChineseSQLiteAtomicRebuilder(base.SQLiteSearchAtomicRebuilder):
         return index
 
     def finish(self):
-        bulk, self.index.bulk = getattr(self.index, "bulk", None), None
-        connection = self.index.write_connection
-        if bulk is not None and not connection.needs_rollback:
-            bulk.finish()
-            sqlite_writes.refresh_title_norms(connection)
+        bulk, connection = self.index.bulk, self.index.write_connection
+        try:
+            if bulk is not None and not connection.needs_rollback:
+                self.index.finish_bulk()
+                bulk.finish()
+                sqlite_writes.refresh_title_norms(connection)
+        finally:
+            if bulk is not None and bulk.parallel is not None:
+                bulk.parallel.close()
+            self.index.bulk = None
         self.transaction.__exit__(None, None, None)
         self.transaction_opened = False
         _optimize(self.index)

@@ -50,6 +50,7 @@ class Bulk:
 
     def __init__(self, connection):
         self.connection = connection
+        self.parallel = None  # indexing.ParallelAnalysis, when the rebuild uses workers
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {TABLE}")  # noqa: S608
             self.last_old_id = cursor.fetchone()[0]
@@ -94,7 +95,12 @@ def refresh_title_norms(connection):
 
 def write(index, model, objs, analyze):
     """Store analysed objs of model in the SQLite index (new rows inserted, old ones updated)."""
-    rows = {oid: columns(values) for oid, values in analysed_objects(objs, analyze).items()}
+    write_analysed(index, model, analysed_objects(objs, analyze))
+
+
+def write_analysed(index, model, analysed):
+    """Store {object id: [(field, analysed text)]} of model (see ``indexing``)."""
+    rows = {oid: columns(values) for oid, values in analysed.items()}
     if not rows:
         return
     content_type = get_content_type_pk(model)

@@ -8,6 +8,7 @@ from wagtail.search.models import IndexEntry
 
 from news.models import NewsArticlePage
 from policies.models import PolicyPage
+from search.backends import indexing
 from search.engine import SearchRequest, get_engine
 from search.tests.factories import authority, news_page, policy_doc
 
@@ -125,9 +126,22 @@ def _rebuild(backend, batches):
     rebuilder.finish()
 
 
-def test_a_rebuild_stores_what_pages_indexed_one_at_a_time_store(chinese_backend):
+@pytest.mark.parametrize("workers", [0, 2], ids=["serial", "parallel"])
+def test_a_rebuild_stores_what_pages_indexed_one_at_a_time_store(
+    chinese_backend, workers, monkeypatch
+):
     """The rebuild's deferred work (SQLite: the full-text rows written in one statement at the
-    end; both: the title lengths carried between batches) changes nothing that is stored."""
+    end; both: the title lengths carried between batches; with workers, the analysis in other
+    processes, one batch ahead of the writes) changes nothing that is stored."""
+    chinese_backend.SEARCH_INDEX_WORKERS = workers
+    chinese_backend.SEARCH_PARALLEL_FROM = 1
+    submitted = []
+    submit = indexing.ParallelAnalysis.submit
+    monkeypatch.setattr(
+        indexing.ParallelAnalysis,
+        "submit",
+        lambda pool, *a: submitted.append(a) or submit(pool, *a),
+    )
     news, policies = _pages()
     backend = get_search_backend()
     _index(backend, [(type(page), [page]) for page in news + policies])
@@ -142,6 +156,7 @@ def test_a_rebuild_stores_what_pages_indexed_one_at_a_time_store(chinese_backend
     _rebuild(backend, [(NewsArticlePage, news[:2]), (NewsArticlePage, news[2:])])
     _rebuild(backend, [(PolicyPage, policies)])
     assert _rows_with_norms() == one_at_a_time
+    assert len(submitted) == (6 if workers else 0)  # the six batches went to the workers
     if connection.vendor == "sqlite":
         assert _fulltext_rows() == fulltext
         assert all(row[1] for row in fulltext)  # every entry has its full-text row
