@@ -9,7 +9,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
-from . import frequencies, postgres_writes, render, rum
+from . import frequencies, indexing, postgres_writes, render, rum
 from .entries import IndexEntryReads
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
@@ -22,10 +22,25 @@ RUM_DEPTH = 200
 
 
 class ChinesePostgresIndex(base.PostgresIndex):
+    # A full rebuild in progress (postgres_writes.Bulk), set by the rebuilders.
+    bulk = None
+
     def add_items(self, model, objs):
         if model.get_search_fields():
-            postgres_writes.write(self, model, objs, get_analyzer().index_text)
+            parallel = indexing.parallel_for(self.bulk, objs)
+            if parallel is None:
+                postgres_writes.write(self, model, objs, get_analyzer().index_text)
+            else:
+                ready = parallel.submit(model, objs)
+                if ready:
+                    postgres_writes.write_analysed(self, *ready)
         frequencies.forget()
+
+    def finish_bulk(self):
+        """The end of a rebuild's writes: the batch still with the workers written."""
+        indexing.close_parallel(
+            self.bulk, lambda *ready: postgres_writes.write_analysed(self, *ready)
+        )
 
     def delete_item(self, item):
         super().delete_item(item)
@@ -34,6 +49,17 @@ class ChinesePostgresIndex(base.PostgresIndex):
     def reset(self):
         super().reset()
         frequencies.forget()
+
+
+def _finish_bulk(index, connection):
+    bulk = index.bulk
+    try:
+        if bulk is not None and not connection.needs_rollback:
+            index.finish_bulk()
+    finally:
+        if bulk is not None and bulk.parallel is not None:
+            bulk.parallel.close()
+        index.bulk = None
 
 
 class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
@@ -45,19 +71,47 @@ class ChinesePostgresRebuilder(base.PostgresSearchRebuilder):
         connection = self.index.write_connection
         if rum.available(connection):
             rum.drop_indexes(connection)
-        return super().start()
+        index = super().start()
+        self.index.bulk = postgres_writes.Bulk(connection)
+        return index
 
     def finish(self):
         connection = self.index.write_connection
+        _finish_bulk(self.index, connection)
         postgres_writes.refresh_title_norms(connection)
         rum.restore(connection)
         postgres_writes.merge_pending_entries(connection)
 
 
 class ChinesePostgresAtomicRebuilder(base.PostgresSearchAtomicRebuilder):
+    """The default rebuild (Wagtail's ATOMIC_REBUILD): one transaction, so searches see the old
+    index until it commits. The RUM indexes are dropped before the transaction opens (dropping
+    them inside it would lock the table against searches for the whole rebuild; meanwhile
+    searches use the GIN indexes) and built again after it commits. The closing title-norm
+    refresh writes only the rows whose norm changes (Wagtail's rewrites every row: a new
+    version of each and new entries in every index)."""
+
+    def start(self):
+        connection = self.index.write_connection
+        # Inside a caller's transaction (tests) the indexes stay: building them there would
+        # lock the table until the caller commits.
+        self.deferred = not connection.in_atomic_block
+        if self.deferred and rum.available(connection):
+            rum.drop_indexes(connection)
+        index = super().start()
+        self.index.bulk = postgres_writes.Bulk(connection)
+        return index
+
     def finish(self):
-        super().finish()
-        postgres_writes.merge_pending_entries(self.index.write_connection)
+        connection = self.index.write_connection
+        _finish_bulk(self.index, connection)
+        if not connection.needs_rollback:
+            postgres_writes.refresh_title_norms(connection)
+        self.transaction.__exit__(None, None, None)
+        self.transaction_opened = False
+        if self.deferred:
+            rum.restore(connection)
+        postgres_writes.merge_pending_entries(connection)
 
 
 class ChinesePostgresQueryCompiler(base.PostgresSearchQueryCompiler):

@@ -9,7 +9,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..runtime import get_analyzer
-from . import frequencies, render, sqlite_writes
+from . import frequencies, indexing, render, sqlite_writes
 from .entries import IndexEntryReads
 from .planning import plan_for
 from .ranked_results import RankedResultsMixin, RelaxedRankingMixin
@@ -44,10 +44,25 @@ class WeightedBM25(Func):
 
 
 class ChineseSQLiteIndex(base.SQLiteIndex):
+    # A full rebuild in progress (sqlite_writes.Bulk), set by the atomic rebuilder.
+    bulk = None
+
     def add_items(self, model, objs):
         if model.get_search_fields():
-            sqlite_writes.write(self, model, objs, get_analyzer().index_text)
+            parallel = indexing.parallel_for(self.bulk, objs)
+            if parallel is None:
+                sqlite_writes.write(self, model, objs, get_analyzer().index_text)
+            else:
+                ready = parallel.submit(model, objs)
+                if ready:
+                    sqlite_writes.write_analysed(self, *ready)
         frequencies.forget()
+
+    def finish_bulk(self):
+        """The end of a rebuild's writes: the batch still with the workers written."""
+        indexing.close_parallel(
+            self.bulk, lambda *ready: sqlite_writes.write_analysed(self, *ready)
+        )
 
     def delete_item(self, item):
         super().delete_item(item)
@@ -67,13 +82,32 @@ def _optimize(index):
 
 class ChineseSQLiteRebuilder(base.SQLiteSearchRebuilder):
     def finish(self):
-        super().finish()
+        sqlite_writes.refresh_title_norms(self.index.write_connection)
         _optimize(self.index)
 
 
 class ChineseSQLiteAtomicRebuilder(base.SQLiteSearchAtomicRebuilder):
+    """The default rebuild (Wagtail's ATOMIC_REBUILD): one transaction, inside which the
+    full-text rows are written in one statement at the end (``sqlite_writes.Bulk``)."""
+
+    def start(self):
+        index = super().start()
+        self.index.bulk = sqlite_writes.Bulk(self.index.write_connection)
+        return index
+
     def finish(self):
-        super().finish()
+        bulk, connection = self.index.bulk, self.index.write_connection
+        try:
+            if bulk is not None and not connection.needs_rollback:
+                self.index.finish_bulk()
+                bulk.finish()
+                sqlite_writes.refresh_title_norms(connection)
+        finally:
+            if bulk is not None and bulk.parallel is not None:
+                bulk.parallel.close()
+            self.index.bulk = None
+        self.transaction.__exit__(None, None, None)
+        self.transaction_opened = False
         _optimize(self.index)
 
 

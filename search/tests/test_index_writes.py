@@ -8,6 +8,7 @@ from wagtail.search.models import IndexEntry
 
 from news.models import NewsArticlePage
 from policies.models import PolicyPage
+from search.backends import indexing
 from search.engine import SearchRequest, get_engine
 from search.tests.factories import authority, news_page, policy_doc
 
@@ -99,3 +100,70 @@ def test_a_rebuild_in_batches_ends_with_the_norms_wagtail_sets(chinese_backend):
     assert len(set(stored.values())) == len(stored) == 4  # three news pages, one policy
     titles = {hit.title for hit in get_engine().search(SearchRequest(q="社区发展")).hits}
     assert titles and titles <= {page.title for page in news}
+
+
+def _rows_with_norms():
+    rows = IndexEntry.objects.order_by("content_type_id", "object_id")
+    return [tuple(str(v) for v in row) for row in rows.values_list(*TEXT_COLUMNS, "title_norm")]
+
+
+def _fulltext_rows():
+    """SQLite: the FTS5 table's rows beside the entries they belong to (what MATCH reads)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.object_id, f.title, f.body, f.autocomplete FROM wagtailsearch_indexentry e "
+            "LEFT JOIN wagtailsearch_indexentry_fts f ON f.rowid = e.id ORDER BY e.object_id"
+        )
+        return cursor.fetchall()
+
+
+def _rebuild(backend, batches):
+    index = backend.get_index_for_model(batches[0][0])
+    rebuilder = backend.rebuilder_class(index)
+    target = rebuilder.start()
+    for model, objs in batches:
+        target.add_items(model, objs)
+    rebuilder.finish()
+
+
+@pytest.mark.parametrize("workers", [0, 2], ids=["serial", "parallel"])
+def test_a_rebuild_stores_what_pages_indexed_one_at_a_time_store(
+    chinese_backend, workers, monkeypatch
+):
+    """The rebuild's deferred work (SQLite: the full-text rows written in one statement at the
+    end; both: the title lengths carried between batches; with workers, the analysis in other
+    processes, one batch ahead of the writes) changes nothing that is stored."""
+    chinese_backend.SEARCH_INDEX_WORKERS = workers
+    chinese_backend.SEARCH_PARALLEL_FROM = 1
+    submitted = []
+    submit = indexing.ParallelAnalysis.submit
+    monkeypatch.setattr(
+        indexing.ParallelAnalysis,
+        "submit",
+        lambda pool, *a: submitted.append(a) or submit(pool, *a),
+    )
+    news, policies = _pages()
+    backend = get_search_backend()
+    _index(backend, [(type(page), [page]) for page in news + policies])
+    backend.get_index_for_model(NewsArticlePage)._refresh_title_norms(full=True)
+    one_at_a_time = _rows_with_norms()
+    fulltext = _fulltext_rows() if connection.vendor == "sqlite" else None
+    # Over the existing index (rows updated in place) and over an empty one (rows inserted).
+    _rebuild(backend, [(NewsArticlePage, news[:1]), (NewsArticlePage, news[1:])])
+    _rebuild(backend, [(PolicyPage, policies)])
+    assert _rows_with_norms() == one_at_a_time
+    backend.reset_indexes()
+    _rebuild(backend, [(NewsArticlePage, news[:2]), (NewsArticlePage, news[2:])])
+    _rebuild(backend, [(PolicyPage, policies)])
+    assert _rows_with_norms() == one_at_a_time
+    assert len(submitted) == (6 if workers else 0)  # the six batches went to the workers
+    if connection.vendor == "sqlite":
+        assert _fulltext_rows() == fulltext
+        assert all(row[1] for row in fulltext)  # every entry has its full-text row
+    titles = {hit.title for hit in get_engine().search(SearchRequest(q="村务公开")).hits}
+    assert titles == {"关于加强村务公开的通知"}
+    # A page published after the rebuild is found: the insert trigger is back.
+    news_page("乡村振兴简报", body="乡村振兴。")
+    assert {hit.title for hit in get_engine().search(SearchRequest(q="乡村振兴")).hits} == {
+        "乡村振兴简报"
+    }
