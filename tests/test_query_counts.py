@@ -282,6 +282,17 @@ CEILINGS = {
     "policy": 6,
     "search": 22,
 }
+# PostgreSQL with the RUM indexes (search.backends.rum) reads a ranked search's best rows from the
+# title index and the body index before scoring them: two statements more per ranked read, and a
+# search page ranks the query twice, as it does on SQLite.
+RUM_READS = 4
+
+
+def ceiling(name):
+    from search.backends.rum import available
+
+    extra = RUM_READS if name == "search" and available(connection) else 0
+    return CEILINGS[name] + extra
 
 
 @pytest.fixture(scope="module")
@@ -322,4 +333,4 @@ def test_query_ceilings(client, filled_site, name):
     url = _ceiling_urls(filled_site)[name]
     queries = count_queries(client, url)
     listed = "\n".join(q[:200] for q in queries)
-    assert len(queries) <= CEILINGS[name], f"{name}: {len(queries)} queries\n{listed}"
+    assert len(queries) <= ceiling(name), f"{name}: {len(queries)} queries\n{listed}"
